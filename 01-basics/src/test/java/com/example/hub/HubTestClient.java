@@ -81,10 +81,11 @@ final class HubTestClient implements AutoCloseable {
         this.session.subscribe(destination, new Recorder(destination));
     }
 
-    /** Subscribes to an {@code /app} destination and waits for its one reply. */
+    /** Subscribes to an {@code /app} destination and waits for its reply. */
     String request(String destination) {
+        int before = received(destination).size();
         subscribe(destination);
-        return awaitReceived(destination, 1).get(0);
+        return awaitReceived(destination, before + 1).get(before);
     }
 
     void send(String destination, String body) {
@@ -101,7 +102,8 @@ final class HubTestClient implements AutoCloseable {
 
     /** Waits until at least {@code count} bodies have arrived on the destination. */
     List<String> awaitReceived(String destination, int count) {
-        await().atMost(TIMEOUT).until(() -> received(destination).size() >= count);
+        // Frames arrive within milliseconds on loopback: look often.
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() -> received(destination).size() >= count);
         return received(destination);
     }
 
