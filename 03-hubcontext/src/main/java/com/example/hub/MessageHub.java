@@ -1,0 +1,138 @@
+package com.example.hub;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.messaging.simp.annotation.SubscribeMapping;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.socket.messaging.SessionConnectedEvent;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+/**
+ * The hub: clients call a method by sending to {@code /app/<method name>}. The connection
+ * id is the STOMP session id that Spring gives every WebSocket connection.
+ */
+@Controller
+class MessageHub {
+
+    private final ConnectionRegistry connections;
+
+    private final HubClients clients;
+
+    private final HubStatistics statistics;
+
+    MessageHub(ConnectionRegistry connections, HubClients clients, HubStatistics statistics) {
+        this.connections = connections;
+        this.clients = clients;
+        this.statistics = statistics;
+    }
+
+    @MessageMapping("/sendMessageToAll")
+    void sendMessageToAll(@Valid SendMessageRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        this.clients.all(new HubMessage(connectionId, request.text(), "all", Instant.now()));
+    }
+
+    @MessageMapping("/sendMessageToCaller")
+    @SendToUser(destinations = "/queue/messages", broadcast = false)
+    HubMessage sendMessageToCaller(@Valid SendMessageRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        return new HubMessage(connectionId, request.text(), "caller", Instant.now());
+    }
+
+    @MessageMapping("/sendMessageToOthers")
+    void sendMessageToOthers(@Valid SendMessageRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        List<String> others = this.connections.connectionIds()
+            .stream()
+            .filter((id) -> !id.equals(connectionId))
+            .toList();
+        this.clients.connections(others, new HubMessage(connectionId, request.text(), "others", Instant.now()));
+    }
+
+    @MessageMapping("/sendMessageToConnection")
+    void sendMessageToConnection(@Valid SendToConnectionRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        if (!this.connections.contains(request.connectionId())) {
+            throw new HubException("unknown-connection", "No connection has the id " + request.connectionId() + ".");
+        }
+        this.clients.connection(request.connectionId(),
+                new HubMessage(connectionId, request.text(), "connection", Instant.now()));
+    }
+
+    @MessageMapping("/joinGroup")
+    @SendToUser(destinations = "/queue/groups", broadcast = false)
+    GroupList joinGroup(@Valid GroupRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        return new GroupList(this.connections.join(connectionId, request.group()));
+    }
+
+    @MessageMapping("/leaveGroup")
+    @SendToUser(destinations = "/queue/groups", broadcast = false)
+    GroupList leaveGroup(@Valid GroupRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        return new GroupList(this.connections.leave(connectionId, request.group()));
+    }
+
+    @MessageMapping("/sendMessageToGroup")
+    void sendMessageToGroup(@Valid SendToGroupRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        this.clients.connections(this.connections.members(request.group()),
+                new HubMessage(connectionId, request.text(), "group", Instant.now(), request.group()));
+    }
+
+    /** Replies once, to the subscriber only, with the id of its connection. */
+    @SubscribeMapping("/connectionId")
+    ConnectionInfo connectionId(@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        return new ConnectionInfo(connectionId);
+    }
+
+    /** Replies once, to the subscriber only, with every open connection. */
+    @SubscribeMapping("/connections")
+    List<ConnectionInfo> connections() {
+        return this.connections.connectionIds().stream().sorted().map(ConnectionInfo::new).toList();
+    }
+
+    /** Replies once, to the subscriber only, with the latest statistics. */
+    @SubscribeMapping("/stats")
+    HubStats stats() {
+        return this.statistics.latest();
+    }
+
+    /** Catches a send to any {@code /app} destination that no method above handles. */
+    @MessageMapping("/**")
+    @SendToUser(destinations = "/queue/errors", broadcast = false)
+    HubError unknownMethod(@Header(SimpMessageHeaderAccessor.DESTINATION_HEADER) String destination) {
+        return new HubError("unknown-method", "The hub has no method at " + destination + ".");
+    }
+
+    /**
+     * SignalR's {@code OnConnectedAsync}: Spring publishes this once STOMP is connected.
+     */
+    @EventListener
+    void onConnected(SessionConnectedEvent event) {
+        String connectionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
+        this.connections.add(connectionId);
+        this.clients.announce(ConnectionEvent.connected(connectionId));
+    }
+
+    /**
+     * SignalR's {@code OnDisconnectedAsync}: however the connection ended. Spring may
+     * publish the event twice for one connection (a DISCONNECT frame, then the socket
+     * closing), so only the call that removes the connection announces it.
+     */
+    @EventListener
+    void onDisconnected(SessionDisconnectEvent event) {
+        if (this.connections.remove(event.getSessionId())) {
+            this.clients.announce(ConnectionEvent.disconnected(event.getSessionId()));
+        }
+    }
+
+}
