@@ -18,9 +18,7 @@ class ConnectionRegistry {
     /** Each open connection, with the groups it has joined. */
     private final ConcurrentMap<String, Set<String>> groupsByConnection = new ConcurrentHashMap<>();
 
-    /**
-     * Each group that has members, with its members; a group with no members is removed.
-     */
+    /** Each group with members, and its members; a group left empty is removed. */
     private final ConcurrentMap<String, Set<String>> membersByGroup = new ConcurrentHashMap<>();
 
     void add(String connectionId) {

@@ -36,9 +36,7 @@ class HubClients {
         connectionIds.forEach((connectionId) -> connection(connectionId, message));
     }
 
-    /**
-     * Sends an error to one connection, which receives it on {@code /user/queue/errors}.
-     */
+    /** Sends an error to one connection, on {@code /user/queue/errors}. */
     void error(String connectionId, HubError error) {
         sendToConnection(connectionId, "/queue/errors", error);
     }

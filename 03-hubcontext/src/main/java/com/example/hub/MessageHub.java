@@ -113,9 +113,7 @@ class MessageHub {
         return new HubError("unknown-method", "The hub has no method at " + destination + ".");
     }
 
-    /**
-     * SignalR's {@code OnConnectedAsync}: Spring publishes this once STOMP is connected.
-     */
+    /** SignalR's {@code OnConnectedAsync}: published once STOMP is connected. */
     @EventListener
     void onConnected(SessionConnectedEvent event) {
         String connectionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
