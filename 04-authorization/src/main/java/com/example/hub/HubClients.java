@@ -1,0 +1,85 @@
+package com.example.hub;
+
+import java.util.Collection;
+
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends to the hub's clients, from the hub or from anywhere else in the app: Spring's
+ * counterpart of the {@code Clients} object of a SignalR hub and of
+ * {@code IHubContext<MessageHub>.Clients}.
+ */
+@Component
+class HubClients {
+
+    private final SimpMessageSendingOperations messaging;
+
+    private final SimpUserRegistry users;
+
+    HubClients(SimpMessageSendingOperations messaging, SimpUserRegistry users) {
+        this.messaging = messaging;
+        this.users = users;
+    }
+
+    /** Sends to every connection, on {@code /topic/messages}. */
+    void all(HubMessage message) {
+        this.messaging.convertAndSend("/topic/messages", message);
+    }
+
+    /** Sends to one connection, which receives it on {@code /user/queue/messages}. */
+    void connection(String connectionId, HubMessage message) {
+        sendToConnection(connectionId, "/queue/messages", message);
+    }
+
+    void connections(Collection<String> connectionIds, HubMessage message) {
+        connectionIds.forEach((connectionId) -> connection(connectionId, message));
+    }
+
+    /**
+     * Sends to every connection of the user, on {@code /user/queue/messages}. Spring's
+     * {@code convertAndSendToUser(user, ...)} would do this in one call, but in Spring
+     * Framework 7.0 it fails for a user with several connections when the receive order
+     * is preserved (see the chapter 04 guide); one send per connection does the same.
+     */
+    void user(String user, HubMessage message) {
+        SimpUser connected = this.users.getUser(user);
+        if (connected != null) {
+            connected.getSessions().forEach((session) -> connection(session.getId(), message));
+        }
+    }
+
+    /** Sends an error to one connection, on {@code /user/queue/errors}. */
+    void error(String connectionId, HubError error) {
+        sendToConnection(connectionId, "/queue/errors", error);
+    }
+
+    /** Publishes the hub's statistics on {@code /topic/stats}. */
+    void statistics(HubStats stats) {
+        this.messaging.convertAndSend("/topic/stats", stats);
+    }
+
+    /** Tells every connection that another one came or went. */
+    void announce(ConnectionEvent event) {
+        this.messaging.convertAndSend("/topic/connections", event);
+    }
+
+    private void sendToConnection(String connectionId, String destination, Object payload) {
+        // With the session id both as the "user" and in the headers, Spring resolves the
+        // destination to that one connection's queue, such as /queue/errors-user<id>.
+        this.messaging.convertAndSendToUser(connectionId, destination, payload, headersFor(connectionId));
+    }
+
+    private static MessageHeaders headersFor(String connectionId) {
+        SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        accessor.setSessionId(connectionId);
+        accessor.setLeaveMutable(true);
+        return accessor.getMessageHeaders();
+    }
+
+}
