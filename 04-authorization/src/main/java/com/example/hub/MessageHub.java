@@ -71,9 +71,7 @@ class MessageHub {
                 new HubMessage(user.getName(), request.text(), "connection", Instant.now()));
     }
 
-    /**
-     * SignalR's {@code Clients.User(name)}: every connection of that user, in any tab.
-     */
+    /** SignalR's {@code Clients.User(name)}: every connection of the user, in any tab. */
     @MessageMapping("/sendMessageToUser")
     void sendMessageToUser(@Valid SendToUserRequest request, Principal user) {
         if (this.users.getUser(request.user()) == null) {

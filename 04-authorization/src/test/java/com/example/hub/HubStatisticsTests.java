@@ -66,9 +66,9 @@ class HubStatisticsTests {
 
     @Test
     void closingTheAppIsNotHeldUpByTheBackgroundService() {
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(HubApplication.class)
-            .properties("server.port=0", "hub.stats.interval=1ms")
-            .run();
+        // Command-line arguments win over application.properties, which sets port 8080.
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(HubApplication.class).run("--server.port=0",
+                "--hub.stats.interval=1ms");
 
         assertTimeoutPreemptively(Duration.ofSeconds(5), app::close);
         assertThat(app.isActive()).isFalse();
