@@ -1,0 +1,161 @@
+package com.example.hub;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.messaging.simp.annotation.SubscribeMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.socket.messaging.SessionConnectedEvent;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+/**
+ * The hub: clients call a method by sending to {@code /app/<method name>}. The connection
+ * id is the STOMP session id that Spring gives every WebSocket connection; the
+ * {@link Principal} is the user whose access token opened the connection. Each instance
+ * runs its own hub; {@link HubClients} reaches the connections of the others.
+ */
+@Controller
+class MessageHub {
+
+    private final ConnectionRegistry connections;
+
+    private final HubClients clients;
+
+    private final HubStatistics statistics;
+
+    private final InstanceName instance;
+
+    MessageHub(ConnectionRegistry connections, HubClients clients, HubStatistics statistics, InstanceName instance) {
+        this.connections = connections;
+        this.clients = clients;
+        this.statistics = statistics;
+        this.instance = instance;
+    }
+
+    @MessageMapping("/sendMessageToAll")
+    void sendMessageToAll(@Valid SendMessageRequest request, Principal user) {
+        this.clients.all(new HubMessage(user.getName(), request.text(), "all", Instant.now()));
+    }
+
+    @MessageMapping("/sendMessageToCaller")
+    @SendToUser(destinations = "/queue/messages", broadcast = false)
+    HubMessage sendMessageToCaller(@Valid SendMessageRequest request, Principal user) {
+        return new HubMessage(user.getName(), request.text(), "caller", Instant.now());
+    }
+
+    @MessageMapping("/sendMessageToOthers")
+    void sendMessageToOthers(@Valid SendMessageRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId, Principal user) {
+        List<String> others = this.connections.connectionIds()
+            .stream()
+            .filter((id) -> !id.equals(connectionId))
+            .toList();
+        this.clients.connections(others, new HubMessage(user.getName(), request.text(), "others", Instant.now()));
+    }
+
+    @MessageMapping("/sendMessageToConnection")
+    void sendMessageToConnection(@Valid SendToConnectionRequest request, Principal user) {
+        if (!this.connections.contains(request.connectionId())) {
+            throw new HubException("unknown-connection", "No connection has the id " + request.connectionId() + ".");
+        }
+        this.clients.connection(request.connectionId(),
+                new HubMessage(user.getName(), request.text(), "connection", Instant.now()));
+    }
+
+    /** SignalR's {@code Clients.User(name)}: every connection of the user, anywhere. */
+    @MessageMapping("/sendMessageToUser")
+    void sendMessageToUser(@Valid SendToUserRequest request, Principal user) {
+        if (!this.connections.hasUser(request.user())) {
+            throw new HubException("unknown-user", "No user named " + request.user() + " is connected.");
+        }
+        this.clients.user(request.user(), new HubMessage(user.getName(), request.text(), "user", Instant.now()));
+    }
+
+    @MessageMapping("/joinGroup")
+    @SendToUser(destinations = "/queue/groups", broadcast = false)
+    GroupList joinGroup(@Valid GroupRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        return new GroupList(this.connections.join(connectionId, request.group()));
+    }
+
+    @MessageMapping("/leaveGroup")
+    @SendToUser(destinations = "/queue/groups", broadcast = false)
+    GroupList leaveGroup(@Valid GroupRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        return new GroupList(this.connections.leave(connectionId, request.group()));
+    }
+
+    @MessageMapping("/sendMessageToGroup")
+    void sendMessageToGroup(@Valid SendToGroupRequest request, Principal user) {
+        this.clients.group(request.group(),
+                new HubMessage(user.getName(), request.text(), "group", Instant.now(), request.group()));
+    }
+
+    /** SignalR's {@code [Authorize(Roles = "ADMIN")]} on a hub method. */
+    @MessageMapping("/sendAnnouncement")
+    @PreAuthorize("hasRole('ADMIN')")
+    void sendAnnouncement(@Valid SendMessageRequest request) {
+        this.clients.all(HubMessage.announcement(request.text()));
+    }
+
+    /**
+     * Replies once, to the subscriber only, with its connection id, user and instance.
+     */
+    @SubscribeMapping("/connectionId")
+    ConnectionInfo connectionId(@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId,
+            Principal user) {
+        return new ConnectionInfo(connectionId, user.getName(), this.instance.value());
+    }
+
+    /**
+     * Replies once, to the subscriber only, with every open connection of every instance.
+     */
+    @SubscribeMapping("/connections")
+    List<ConnectionInfo> connections() {
+        return this.connections.connections();
+    }
+
+    /** Replies once, to the subscriber only, with the latest statistics. */
+    @SubscribeMapping("/stats")
+    HubStats stats() {
+        return this.statistics.latest();
+    }
+
+    /** Catches a send to any {@code /app} destination that no method above handles. */
+    @MessageMapping("/**")
+    @SendToUser(destinations = "/queue/errors", broadcast = false)
+    HubError unknownMethod(@Header(SimpMessageHeaderAccessor.DESTINATION_HEADER) String destination) {
+        return new HubError("unknown-method", "The hub has no method at " + destination + ".");
+    }
+
+    /** SignalR's {@code OnConnectedAsync}: published once STOMP is connected. */
+    @EventListener
+    void onConnected(SessionConnectedEvent event) {
+        ConnectionInfo connection = new ConnectionInfo(
+                SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders()), event.getUser().getName(),
+                this.instance.value());
+        this.connections.add(connection);
+        this.clients.announce(ConnectionEvent.connected(connection));
+    }
+
+    /**
+     * SignalR's {@code OnDisconnectedAsync}: however the connection ended. Spring may
+     * publish the event twice for one connection (a DISCONNECT frame, then the socket
+     * closing), so only the call that removes the connection announces it.
+     */
+    @EventListener
+    void onDisconnected(SessionDisconnectEvent event) {
+        this.connections.remove(event.getSessionId())
+            .ifPresent((connection) -> this.clients.announce(ConnectionEvent.disconnected(connection)));
+    }
+
+}

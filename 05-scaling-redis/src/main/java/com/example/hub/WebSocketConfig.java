@@ -1,0 +1,96 @@
+package com.example.hub;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+
+/**
+ * Opens the hub's WebSocket endpoint and routes STOMP destinations: {@code /app/**} to
+ * {@link MessageHub}, {@code /topic/**} and {@code /queue/**} to Spring's in-memory
+ * broker.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+    /** The largest STOMP frame a client may send; a 4,000-character text fits. */
+    static final int MAX_FRAME_BYTES = 16 * 1024;
+
+    /**
+     * How often, in milliseconds, the broker and each client send a heartbeat when they
+     * have nothing else to send. A connection silent for three intervals is closed.
+     */
+    static final long HEARTBEAT_MILLIS = 10_000;
+
+    private final DestinationGuard destinationGuard;
+
+    private final MessageCounter messageCounter;
+
+    private final TaskScheduler heartbeatScheduler;
+
+    private final String[] allowedOrigins;
+
+    // Lazy: the scheduler comes from the messaging setup that this class configures.
+    WebSocketConfig(DestinationGuard destinationGuard, MessageCounter messageCounter,
+            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
+            @Value("${hub.websocket.allowed-origins}") String[] allowedOrigins) {
+        this.destinationGuard = destinationGuard;
+        this.messageCounter = messageCounter;
+        this.heartbeatScheduler = heartbeatScheduler;
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // Pages from other origins may not connect (a browser sends the token of whoever
+        // uses it), unless listed in hub.websocket.allowed-origins.
+        registry.addEndpoint("/messages").setAllowedOriginPatterns(this.allowedOrigins);
+        // Handle each connection's frames one after another, in the order sent.
+        registry.setPreserveReceiveOrder(true);
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.setApplicationDestinationPrefixes("/app");
+        // Heartbeats reveal a connection whose network vanished without a word; Spring
+        // then ends it as if the client had disconnected.
+        registry.enableSimpleBroker("/topic", "/queue")
+            .setHeartbeatValue(new long[] { HEARTBEAT_MILLIS, HEARTBEAT_MILLIS })
+            .setTaskScheduler(this.heartbeatScheduler);
+        registry.setUserDestinationPrefix("/user");
+        // Deliver to each connection in the order messages were published.
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        // The guard first: what it drops is not counted.
+        registration.interceptors(this.destinationGuard, this.messageCounter);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(MAX_FRAME_BYTES);
+        // Tomcat may pass a long frame on in pieces instead of closing the connection
+        // (code 1009) when the frame outgrows its buffer. Spring's STOMP decoder joins
+        // the pieces and answers a frame over the limit with a STOMP ERROR frame.
+        registration.addDecoratorFactory((handler) -> new WebSocketHandlerDecorator(handler) {
+
+            @Override
+            public boolean supportsPartialMessages() {
+                return true;
+            }
+
+        });
+    }
+
+}

@@ -1,0 +1,83 @@
+package com.example.hub;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A STOMP client written frame by frame on the JDK's WebSocket client, so that it can
+ * vanish the way a dropped network does: no DISCONNECT frame, no WebSocket close frame,
+ * just the TCP connection gone.
+ */
+final class AbruptClient {
+
+    private final List<String> frames = new CopyOnWriteArrayList<>();
+
+    private final WebSocket webSocket;
+
+    private final String connectionId;
+
+    private AbruptClient(int port, String user) throws Exception {
+        this.webSocket = HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .header("Authorization", "Bearer " + Tokens.issue(port, user))
+            .buildAsync(URI.create("ws://localhost:" + port + "/messages"), new Recorder())
+            .get(HubTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        send("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n");
+        send("SUBSCRIBE\nid:0\ndestination:/app/connectionId\n\n");
+        await().atMost(HubTestClient.TIMEOUT)
+            .until(() -> this.frames.stream().anyMatch((f) -> f.startsWith("MESSAGE")));
+        String body = this.frames.stream().filter((f) -> f.startsWith("MESSAGE")).findFirst().orElseThrow();
+        this.connectionId = JsonMapper.shared()
+            .readTree(body.substring(body.indexOf("\n\n") + 2, body.length() - 1))
+            .get("connectionId")
+            .asString();
+    }
+
+    static AbruptClient connect(int port, String user) throws Exception {
+        return new AbruptClient(port, user);
+    }
+
+    String connectionId() {
+        return this.connectionId;
+    }
+
+    void joinGroup(String group) {
+        send("SEND\ndestination:/app/joinGroup\ncontent-type:application/json\n\n{\"group\":\"" + group + "\"}");
+    }
+
+    /** Closes the TCP connection at once, without a word to the server. */
+    void vanish() {
+        this.webSocket.abort();
+    }
+
+    private void send(String frameWithoutNul) {
+        this.webSocket.sendText(frameWithoutNul + "\0", true).join();
+    }
+
+    private final class Recorder implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            this.partial.append(data);
+            if (last) {
+                AbruptClient.this.frames.add(this.partial.toString());
+                this.partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+    }
+
+}

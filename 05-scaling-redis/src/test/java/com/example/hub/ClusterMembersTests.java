@@ -1,0 +1,93 @@
+package com.example.hub;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+/**
+ * The cluster view on its own, with the backplane and the clients replaced by mocks and
+ * times chosen by the test: what other instances say, what a silent instance costs.
+ */
+class ClusterMembersTests {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(2);
+
+    private final ConnectionRegistry registry = new ConnectionRegistry();
+
+    private final Backplane backplane = mock(Backplane.class);
+
+    private final HubClients clients = mock(HubClients.class);
+
+    private final ClusterMembers members = new ClusterMembers(this.backplane, this.registry, this.clients, INTERVAL);
+
+    private final ConnectionInfo bobOnB = new ConnectionInfo("b1", "bob", "b");
+
+    private final ConnectionInfo carolOnB = new ConnectionInfo("b2", "carol", "b");
+
+    @Test
+    void presenceAddsAndRemovesTheInstancesConnectionsAndAnnouncesTheDifference() {
+        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
+        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.carolOnB)));
+
+        assertThat(this.registry.connections()).containsExactly(this.carolOnB);
+        verify(this.clients).announceLocally(ConnectionEvent.connected(this.bobOnB));
+        verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
+        verify(this.clients).announceLocally(ConnectionEvent.connected(this.carolOnB));
+    }
+
+    @Test
+    void aConnectionAnnouncedTwiceIsAnnouncedLocallyOnce() {
+        this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.connected(this.bobOnB)));
+        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
+        this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.disconnected(this.bobOnB)));
+        this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.disconnected(this.bobOnB)));
+
+        verify(this.clients).announceLocally(ConnectionEvent.connected(this.bobOnB));
+        verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
+        assertThat(this.registry.connections()).isEmpty();
+    }
+
+    @Test
+    void instanceSilentForThreeIntervalsLosesItsConnections() {
+        given(this.backplane.isReachable()).willReturn(true);
+        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB, this.carolOnB)));
+
+        this.members.forgetSilentInstances(Instant.now().plus(INTERVAL.multipliedBy(2)));
+        assertThat(this.registry.connections()).hasSize(2);
+        this.members.forgetSilentInstances(Instant.now().plus(INTERVAL.multipliedBy(3)).plusSeconds(1));
+
+        assertThat(this.registry.connections()).isEmpty();
+        verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
+        verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.carolOnB));
+    }
+
+    @Test
+    void whileCutOffFromRedisItselfNoInstanceIsTakenForGone() {
+        given(this.backplane.isReachable()).willReturn(false);
+        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
+
+        this.members.forgetSilentInstances(Instant.now().plus(Duration.ofMinutes(5)));
+
+        assertThat(this.registry.connections()).containsExactly(this.bobOnB);
+        verify(this.clients, never()).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
+    }
+
+    @Test
+    void leavingInstanceLosesItsConnectionsAtOnce() {
+        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
+
+        this.members.receive("b", new BackplaneMessage.Leaving());
+
+        assertThat(this.registry.connections()).isEmpty();
+        verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
+    }
+
+}

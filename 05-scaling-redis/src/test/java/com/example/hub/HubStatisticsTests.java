@@ -1,0 +1,87 @@
+package com.example.hub;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The background statistics service in a running app whose interval is shortened to 100
+ * ms, observed by a STOMP client on {@code /topic/stats} as a page would.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.stats.interval=100ms")
+class HubStatisticsTests {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConnectionRegistry registry;
+
+    @Test
+    void statisticsArePublishedWhenTheyChangeAndOnlyThen() throws Exception {
+        try (HubTestClient alice = HubTestClient.connect(this.port, "alice", "/topic/stats")) {
+            await().atMost(HubTestClient.TIMEOUT)
+                .until(() -> JSON.readTree(alice.request("/app/stats")).get("connections").asInt() == 1);
+            long messagesBefore = JSON.readTree(alice.request("/app/stats")).get("messagesPerMinute").asLong();
+
+            // Nothing changes for ten intervals: nothing is published.
+            int published = alice.received("/topic/stats").size();
+            await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> alice.received("/topic/stats").size() == published);
+
+            HubTestClient bob = HubTestClient.connect(this.port, "bob");
+            JsonNode withBob = awaitPublished(alice, (stats) -> stats.get("connections").asInt() == 2);
+            assertThat(withBob.properties()).extracting(Map.Entry::getKey)
+                .containsExactly("connections", "messagesPerMinute", "at");
+
+            for (int i = 0; i < 3; i++) {
+                bob.send("/app/sendMessageToAll", "{\"text\":\"hello " + i + "\"}");
+            }
+            awaitPublished(alice, (stats) -> stats.get("messagesPerMinute").asLong() == messagesBefore + 3);
+
+            bob.close();
+            awaitPublished(alice, (stats) -> stats.get("connections").asInt() == 1);
+        }
+    }
+
+    @Test
+    void closingTheAppIsNotHeldUpByTheBackgroundService() {
+        // Command-line arguments win over application.properties, which sets port 8080.
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(HubApplication.class).run("--server.port=0",
+                "--hub.stats.interval=1ms");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), app::close);
+        assertThat(app.isActive()).isFalse();
+    }
+
+    /**
+     * Waits for a publication on /topic/stats that meets the condition, and returns it.
+     */
+    private static JsonNode awaitPublished(HubTestClient client, Predicate<JsonNode> condition) {
+        return await().atMost(HubTestClient.TIMEOUT)
+            .until(() -> client.received("/topic/stats").stream().map(JSON::readTree).filter(condition).findFirst(),
+                    Optional::isPresent)
+            .orElseThrow();
+    }
+
+}

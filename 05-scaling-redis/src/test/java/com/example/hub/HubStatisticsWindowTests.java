@@ -1,0 +1,63 @@
+package com.example.hub;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.support.MessageBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The statistics arithmetic on its own, with times chosen by the test: "messages in the
+ * last minute" counts from the oldest tick within the last minute.
+ */
+class HubStatisticsWindowTests {
+
+    private final ConnectionRegistry registry = new ConnectionRegistry();
+
+    private final MessageCounter counter = new MessageCounter();
+
+    @Test
+    void messagesOlderThanAMinuteAreNoLongerCounted() {
+        Instant start = Instant.now();
+        HubStatistics statistics = new HubStatistics(this.registry, this.counter, null);
+        this.registry.add(new ConnectionInfo("a", "alice", "here"));
+
+        receive(5);
+        assertThat(statistics.measure(start.plusSeconds(10)))
+            .extracting(HubStats::connections, HubStats::messagesPerMinute)
+            .containsExactly(1, 5L);
+        receive(3);
+        assertThat(statistics.measure(start.plusSeconds(40)).messagesPerMinute()).isEqualTo(8);
+        // The tick at start has left the minute; the tick at 10 s, when 5 had arrived,
+        // begins it.
+        assertThat(statistics.measure(start.plusSeconds(65)).messagesPerMinute()).isEqualTo(3);
+        assertThat(statistics.measure(start.plusSeconds(105)).messagesPerMinute()).isZero();
+    }
+
+    @Test
+    void onlyMessagesCountNotSubscriptionsOrHeartbeats() {
+        this.counter.preSend(message(SimpMessageType.SUBSCRIBE), null);
+        this.counter.preSend(message(SimpMessageType.HEARTBEAT), null);
+        this.counter.preSend(message(SimpMessageType.MESSAGE), null);
+
+        assertThat(this.counter.total()).isEqualTo(1);
+    }
+
+    private void receive(int messages) {
+        for (int i = 0; i < messages; i++) {
+            this.counter.preSend(message(SimpMessageType.MESSAGE), null);
+        }
+    }
+
+    private static Message<byte[]> message(SimpMessageType type) {
+        return MessageBuilder.withPayload(new byte[0])
+            .setHeader(SimpMessageHeaderAccessor.MESSAGE_TYPE_HEADER, type)
+            .build();
+    }
+
+}

@@ -1,0 +1,34 @@
+package com.example.hub;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances, then one of them stops: the other drops the stopped instance's
+ * connections from its list and announces them as gone.
+ */
+class InstanceShutdownTests {
+
+    @Test
+    void stoppedInstancesConnectionsLeaveTheOtherInstancesList() throws Exception {
+        try (HubInstance a = HubInstance.start("staying");
+                HubTestClient alice = HubTestClient.connect(a.port(), "alice", "/topic/connections")) {
+            HubInstance b = HubInstance.start("stopping");
+            HubTestClient bob = HubTestClient.connect(b.port(), "bob");
+            await().atMost(HubTestClient.TIMEOUT)
+                .until(() -> alice.request("/app/connections").contains(bob.connectionId()));
+
+            b.close();
+
+            String gone = "{\"type\":\"disconnected\",\"connectionId\":\"" + bob.connectionId()
+                    + "\",\"user\":\"bob\",\"instance\":\"stopping\"}";
+            await().atMost(HubTestClient.TIMEOUT).until(() -> alice.received("/topic/connections").contains(gone));
+            assertThat(alice.request("/app/connections")).doesNotContain(bob.connectionId());
+            assertThat(a.bean(ConnectionRegistry.class).connections())
+                .noneMatch((connection) -> connection.instance().equals("stopping"));
+        }
+    }
+
+}

@@ -1,0 +1,103 @@
+package com.example.hub;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three headless Chromium browsers on the chat page: targeted messages appear only where
+ * they were sent, and the "To" list follows connections as they come and go. A page that
+ * should not show a message is checked after the sender's next message, to everyone, has
+ * arrived there: messages from one sender arrive in order.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class TargetsPageIT {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver aliceBrowser;
+
+    WebDriver bobBrowser;
+
+    WebDriver carolBrowser;
+
+    ChatPage alice;
+
+    ChatPage bob;
+
+    ChatPage carol;
+
+    @BeforeEach
+    void openPages() {
+        this.aliceBrowser = Browser.start();
+        this.bobBrowser = Browser.start();
+        this.carolBrowser = Browser.start();
+        this.alice = ChatPage.open(this.aliceBrowser, this.port).logIn("alice").awaitConnected();
+        this.bob = ChatPage.open(this.bobBrowser, this.port).logIn("bob").awaitConnected();
+        this.carol = ChatPage.open(this.carolBrowser, this.port).logIn("carol").awaitConnected();
+        for (ChatPage page : List.of(this.alice, this.bob, this.carol)) {
+            await().atMost(ChatPage.TIMEOUT).until(() -> page.connectionTargets().size() >= 2);
+        }
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        List.of(this.aliceBrowser, this.bobBrowser, this.carolBrowser).forEach(WebDriver::quit);
+    }
+
+    @Test
+    void messageToOneConnectionAppearsOnlyThere() {
+        this.alice.sendTo(this.bob.connectionId(), "psst, Bob");
+
+        this.bob.awaitMessage("psst, Bob");
+        assertThat(this.bob.targetLabelOf("psst, Bob")).isEqualTo("to you only");
+        this.alice.sendTo("all", "now for everyone");
+        this.carol.awaitMessage("now for everyone");
+        this.alice.awaitMessage("now for everyone");
+        assertThat(this.carol.messageTexts()).doesNotContain("psst, Bob");
+        assertThat(this.alice.messageTexts()).doesNotContain("psst, Bob");
+    }
+
+    @Test
+    void groupMessageAppearsOnlyInItsMembers() {
+        this.alice.joinGroup("tea");
+        this.bob.joinGroup("tea");
+        this.carol.joinGroup("chess");
+
+        this.carol.sendToGroup("tea", "kettle is on");
+
+        this.alice.awaitMessage("kettle is on");
+        this.bob.awaitMessage("kettle is on");
+        assertThat(this.alice.targetLabelOf("kettle is on")).isEqualTo("to group tea");
+        this.carol.sendTo("all", "done");
+        this.carol.awaitMessage("done");
+        assertThat(this.carol.messageTexts()).doesNotContain("kettle is on");
+    }
+
+    @Test
+    void closingABrowserRemovesItFromTheOtherLists() {
+        String carolId = this.carol.connectionId();
+        assertThat(this.alice.connectionTargets()).contains(this.bob.connectionId(), carolId)
+            .doesNotContain(this.alice.connectionId());
+        assertThat(this.bob.connectionTargets()).contains(carolId);
+
+        this.carolBrowser.quit();
+
+        await().atMost(ChatPage.TIMEOUT)
+            .until(() -> !this.alice.connectionTargets().contains(carolId)
+                    && !this.bob.connectionTargets().contains(carolId));
+        assertThat(this.alice.connectionTargets()).contains(this.bob.connectionId());
+    }
+
+}
