@@ -46,10 +46,16 @@ class TokenRefreshPageIT {
         alice.send("before the token expires");
         bob.awaitMessage("before the token expires");
         String firstConnection = alice.connectionId();
+        String bobsFirstConnection = bob.connectionId();
         alice.recordStatusChanges();
 
         await().atMost(ChatPage.TIMEOUT).until(() -> alice.recordedStatusChanges().contains("reconnecting"));
         alice.awaitConnected();
+        // Bob's token expires too, a moment later: messages sent while he reconnects are
+        // lost.
+        await().atMost(ChatPage.TIMEOUT)
+            .until(() -> bob.status().equals("connected") && !bob.connectionId().equals(bobsFirstConnection)
+                    && !bob.connectionId().equals("none yet"));
 
         assertThat(alice.connectionId()).isNotEqualTo(firstConnection);
         assertThat(alice.user()).isEqualTo("alice");
