@@ -52,8 +52,8 @@ class TargetsPageIT {
     }
 
     @AfterEach
-    void closeBrowsers() {
-        List.of(this.aliceBrowser, this.bobBrowser, this.carolBrowser).forEach(WebDriver::quit);
+    void releaseBrowsers() {
+        List.of(this.aliceBrowser, this.bobBrowser, this.carolBrowser).forEach(Browser::release);
     }
 
     @Test

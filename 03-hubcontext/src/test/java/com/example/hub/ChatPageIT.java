@@ -47,9 +47,9 @@ class ChatPageIT {
     }
 
     @AfterEach
-    void closeBrowsers() {
-        this.aliceBrowser.quit();
-        this.bobBrowser.quit();
+    void releaseBrowsers() {
+        Browser.release(this.aliceBrowser);
+        Browser.release(this.bobBrowser);
     }
 
     @Test

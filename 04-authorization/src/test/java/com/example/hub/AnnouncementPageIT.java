@@ -34,9 +34,9 @@ class AnnouncementPageIT {
     }
 
     @AfterEach
-    void closeBrowsers() {
-        this.chatBrowser.quit();
-        this.organiserBrowser.quit();
+    void releaseBrowsers() {
+        Browser.release(this.chatBrowser);
+        Browser.release(this.organiserBrowser);
     }
 
     @Test

@@ -41,9 +41,9 @@ class AuthorizationPageIT {
     }
 
     @AfterEach
-    void closeBrowsers() {
-        this.firstBrowser.quit();
-        this.secondBrowser.quit();
+    void releaseBrowsers() {
+        Browser.release(this.firstBrowser);
+        Browser.release(this.secondBrowser);
     }
 
     @Test

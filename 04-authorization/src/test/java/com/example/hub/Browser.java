@@ -1,19 +1,49 @@
 package com.example.hub;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Starts the headless Chrome or Chromium that browser tests drive. Selenium Manager finds
- * the browser and its driver.
+ * The headless Chrome or Chromium that browser tests drive; Selenium Manager finds the
+ * browser and its driver. Starting one takes a second or more, so a browser that a test
+ * released goes to the next test that asks for one; all are closed when the tests end.
  */
 final class Browser {
+
+    private static final Deque<WebDriver> idle = new ArrayDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle));
+    }
 
     private Browser() {
     }
 
-    static WebDriver start() {
+    static synchronized WebDriver start() {
+        WebDriver browser = idle.poll();
+        return (browser != null) ? browser : launch();
+    }
+
+    /**
+     * Hands the browser back for the next test, on a blank page: the page it showed
+     * unloads and closes its WebSocket. A browser that a test closed is simply dropped.
+     */
+    static synchronized void release(WebDriver browser) {
+        try {
+            browser.get("about:blank");
+            idle.push(browser);
+        }
+        catch (WebDriverException ex) {
+            browser.quit();
+        }
+    }
+
+    private static WebDriver launch() {
         ChromeOptions options = new ChromeOptions();
         options.addArguments("--headless=new", "--window-size=1280,900", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -24,6 +54,11 @@ final class Browser {
             options.addArguments("--no-sandbox");
         }
         return new ChromeDriver(options);
+    }
+
+    private static synchronized void quitIdle() {
+        idle.forEach(WebDriver::quit);
+        idle.clear();
     }
 
 }

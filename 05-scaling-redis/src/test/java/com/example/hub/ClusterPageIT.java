@@ -32,8 +32,8 @@ class ClusterPageIT {
 
     @AfterEach
     void stop() {
-        this.aliceBrowser.quit();
-        this.bobBrowser.quit();
+        Browser.release(this.aliceBrowser);
+        Browser.release(this.bobBrowser);
         this.instance1.close();
         this.instance2.close();
     }

@@ -34,9 +34,9 @@ class TokenRefreshPageIT {
     }
 
     @AfterEach
-    void closeBrowsers() {
-        this.aliceBrowser.quit();
-        this.bobBrowser.quit();
+    void releaseBrowsers() {
+        Browser.release(this.aliceBrowser);
+        Browser.release(this.bobBrowser);
     }
 
     @Test
