@@ -47,7 +47,10 @@ final class Browser {
         ChromeOptions options = new ChromeOptions();
         options.addArguments("--headless=new", "--window-size=1280,900", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage");
+                "--disable-dev-shm-usage",
+                // A page left for about:blank must really unload and close its WebSocket,
+                // not wait in the back/forward cache.
+                "--disable-features=BackForwardCache");
         // Chromium's sandbox refuses to run as root, as in CI containers; anywhere else
         // keep it.
         if ("root".equals(System.getProperty("user.name"))) {
