@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Chapter 05 on loopback: the same load delivered within one instance, then across two
+# instances through Redis. Starts a local Redis and two instances, runs each scenario
+# twice in alternation, prints the load test's tables, and stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./mvnw -q -pl 05-scaling-redis,loadtest -DskipTests package
+app=05-scaling-redis/target/05-scaling-redis-1.0.0-SNAPSHOT.jar
+load=loadtest/target/loadtest-1.0.0-SNAPSHOT.jar
+redis_port=${REDIS_PORT:-6399}
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
+java -Dloader.main=com.example.hub.LocalRedis -cp "$app" \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$redis_port" >/dev/null &
+pids+=($!)
+until (exec 3<>/dev/tcp/127.0.0.1/"$redis_port") 2>/dev/null; do sleep 0.2; done
+for port in 9105 9106; do
+  java -jar "$app" --server.port=$port --hub.instance.name=instance-$port \
+    --spring.data.redis.host=localhost --spring.data.redis.port="$redis_port" >/dev/null &
+  pids+=($!)
+done
+for port in 9105 9106; do
+  until curl -sf "http://localhost:$port/actuator/health" >/dev/null; do sleep 0.5; done
+done
+
+run() {
+  echo "== $1"
+  java -jar "$load" --url http://localhost:9105 --subscribe-url "$2" "${@:3}"
+}
+for round in 1 2; do
+  run "one instance, fan-out (round $round)" http://localhost:9105 --subscribers 200 --rate 200 --duration 10
+  run "two instances, fan-out (round $round)" http://localhost:9106 --subscribers 200 --rate 200 --duration 10
+  run "one instance, burst (round $round)" http://localhost:9105 --subscribers 100 --burst 5000 --warmup 1
+  run "two instances, burst (round $round)" http://localhost:9106 --subscribers 100 --burst 5000 --warmup 1
+done

@@ -1,0 +1,66 @@
+package com.example.loadtest;
+
+import java.util.Locale;
+
+/** What one run measured, as a table for people and as JSON for scripts. */
+record Result(Options options, int connections, double connectSeconds, long sent, long expected, long received,
+        double deliveredPerSecond, long p50Micros, long p90Micros, long p99Micros, long maxMicros,
+        double maxScheduleSlipMillis, long rssBeforeKib, long rssAfterKib) {
+
+    static Result idle(Options options, int connections, double connectSeconds, long rssBefore, long rssAfter) {
+        return new Result(options, connections, connectSeconds, 0, 0, 0, 0, 0, 0, 0, 0, 0, rssBefore, rssAfter);
+    }
+
+    long lost() {
+        return this.expected - this.received;
+    }
+
+    double kibPerConnection() {
+        return (this.rssAfterKib - this.rssBeforeKib) / (double) this.connections;
+    }
+
+    String table() {
+        StringBuilder table = new StringBuilder();
+        table.append(line("scenario", scenario()));
+        table.append(line("connect", "%d connections in %.2f s".formatted(this.connections, this.connectSeconds)));
+        if (this.options.idle() == 0) {
+            table.append(line("messages sent", "%,d".formatted(this.sent)));
+            table.append(line("deliveries", "%,d of %,d expected, %,d lost (%.2f %%)".formatted(this.received,
+                    this.expected, lost(), (this.expected == 0) ? 0.0 : 100.0 * lost() / this.expected)));
+            table.append(line("delivered msgs/s", "%,.0f".formatted(this.deliveredPerSecond)));
+            table.append(line("latency (ms)", "p50 %.2f  p90 %.2f  p99 %.2f  max %.2f".formatted(this.p50Micros / 1e3,
+                    this.p90Micros / 1e3, this.p99Micros / 1e3, this.maxMicros / 1e3)));
+            table.append(line("max send delay (ms)", "%.1f".formatted(this.maxScheduleSlipMillis)));
+        }
+        if (this.options.idle() > 0 && this.rssBeforeKib > 0) {
+            table.append(line("server RSS (KiB)", "%,d before, %,d after: %.1f KiB per connection"
+                .formatted(this.rssBeforeKib, this.rssAfterKib, kibPerConnection())));
+        }
+        return table.toString();
+    }
+
+    String json() {
+        return String.format(Locale.ROOT, """
+                {"scenario": "%s", "connections": %d, "connectSeconds": %.3f, "sent": %d, "expected": %d, \
+                "received": %d, "lost": %d, "deliveredPerSecond": %.1f, "latencyMillis": {"p50": %.3f, "p90": %.3f, \
+                "p99": %.3f, "max": %.3f}, "maxScheduleSlipMillis": %.1f, "rssBeforeKib": %d, "rssAfterKib": %d}
+                """, scenario(), this.connections, this.connectSeconds, this.sent, this.expected, this.received, lost(),
+                this.deliveredPerSecond, this.p50Micros / 1e3, this.p90Micros / 1e3, this.p99Micros / 1e3,
+                this.maxMicros / 1e3, this.maxScheduleSlipMillis, this.rssBeforeKib, this.rssAfterKib);
+    }
+
+    private String scenario() {
+        if (this.options.idle() > 0) {
+            return "%d idle connections held %d s".formatted(this.options.idle(), this.options.hold());
+        }
+        String load = (this.options.burst() > 0) ? "burst of %d per publisher".formatted(this.options.burst())
+                : "%d msg/s for %d s".formatted(this.options.rate(), this.options.duration());
+        return "%d subscribers, %d publisher(s), %s, %d B".formatted(this.options.subscribers(),
+                this.options.publishers(), load, this.options.size());
+    }
+
+    private static String line(String name, String value) {
+        return String.format(Locale.ROOT, "%-20s %s%n", name, value);
+    }
+
+}
