@@ -63,6 +63,7 @@ class ChatPageIT {
         this.bob.send("Hi Alice");
         this.alice.awaitMessage("Hi Alice");
         assertThat(this.alice.messageTexts()).containsExactly("Hello from Alice", "Hi Alice");
+        Screenshots.save(this.aliceBrowser, "chat");
     }
 
     @Test

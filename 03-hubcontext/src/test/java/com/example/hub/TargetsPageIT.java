@@ -80,6 +80,7 @@ class TargetsPageIT {
         this.alice.awaitMessage("kettle is on");
         this.bob.awaitMessage("kettle is on");
         assertThat(this.alice.targetLabelOf("kettle is on")).isEqualTo("to group tea");
+        Screenshots.save(this.aliceBrowser, "group");
         this.carol.sendTo("all", "done");
         this.carol.awaitMessage("done");
         assertThat(this.carol.messageTexts()).doesNotContain("kettle is on");

@@ -50,6 +50,8 @@ class AnnouncementPageIT {
         chat.awaitMessage("The building closes at 6 <b>pm</b>");
         assertThat(chat.isAnnouncement("The building closes at 6 <b>pm</b>")).isTrue();
         assertThat(chat.senderOf("The building closes at 6 <b>pm</b>")).isEqualTo("Announcement");
+        Screenshots.save(this.chatBrowser, "announcement");
+        Screenshots.save(this.organiserBrowser, "announcement-form");
     }
 
     @Test

@@ -83,6 +83,7 @@ class AuthorizationPageIT {
         alice.forceAnnouncementControl().announce("Free cake, says Alice");
 
         assertThat(alice.awaitError()).isEqualTo("You are not allowed to call this hub method.");
+        Screenshots.save(this.firstBrowser, "refused");
         alice.send("sorry");
         bob.awaitMessage("sorry");
         assertThat(bob.messageTexts()).doesNotContain("Free cake, says Alice");

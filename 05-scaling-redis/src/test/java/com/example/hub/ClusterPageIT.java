@@ -54,6 +54,11 @@ class ClusterPageIT {
 
         assertThat(bob.senderOf("Hello from instance 1")).isEqualTo("alice");
         assertThat(alice.targetLabelOf("Just for you, from instance 2")).isEqualTo("to you only");
+        // The footer's statistics are published every few seconds.
+        await().atMost(ChatPage.TIMEOUT).until(() -> alice.statsConnections().equals("2"));
+        await().atMost(ChatPage.TIMEOUT).until(() -> bob.statsConnections().equals("2"));
+        Screenshots.save(this.aliceBrowser, "instance-1");
+        Screenshots.save(this.bobBrowser, "instance-2");
     }
 
 }
