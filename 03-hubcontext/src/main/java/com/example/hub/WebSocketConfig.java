@@ -1,6 +1,8 @@
 package com.example.hub;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -10,7 +12,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * Opens the hub's WebSocket endpoint and routes STOMP destinations: {@code /app/**} to
@@ -23,6 +25,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     /** The largest STOMP frame a client may send; a 4,000-character text fits. */
     static final int MAX_FRAME_BYTES = 16 * 1024;
+
+    static final int OUTBOUND_THREADS = 16;
 
     /**
      * How often, in milliseconds, the broker and each client send a heartbeat when they
@@ -70,20 +74,47 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registration.interceptors(this.destinationGuard, this.messageCounter);
     }
 
+    /**
+     * The threads that write to clients. A write to a client that stopped reading waits,
+     * up to {@link SendTimeLimit#MILLIS}; a waiting thread costs no CPU, so there are
+     * enough threads for a few such clients at once while the others are served.
+     */
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.taskExecutor().corePoolSize(OUTBOUND_THREADS).maxPoolSize(OUTBOUND_THREADS);
+    }
+
+    /**
+     * Tomcat keeps a text and a binary buffer per connection, at these sizes: small, as
+     * long frames arrive in pieces (see {@link ChunkedFrames}).
+     */
+    @Bean
+    static ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(ChunkedFrames.BUFFER_CHARS);
+        container.setMaxBinaryMessageBufferSize(ChunkedFrames.BUFFER_CHARS);
+        return container;
+    }
+
+    /**
+     * Tomcat's socket buffers per connection, 8 KiB each for reading and writing by
+     * default: hub frames are small, so 2 KiB do, and thousands of idle connections cost
+     * less.
+     */
+    @Bean
+    static TomcatConnectorCustomizer smallSocketBuffers() {
+        return (connector) -> {
+            connector.setProperty("socket.appReadBufSize", "2048");
+            connector.setProperty("socket.appWriteBufSize", "2048");
+        };
+    }
+
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(MAX_FRAME_BYTES);
-        // Tomcat may pass a long frame on in pieces instead of closing the connection
-        // (code 1009) when the frame outgrows its buffer. Spring's STOMP decoder joins
-        // the pieces and answers a frame over the limit with a STOMP ERROR frame.
-        registration.addDecoratorFactory((handler) -> new WebSocketHandlerDecorator(handler) {
-
-            @Override
-            public boolean supportsPartialMessages() {
-                return true;
-            }
-
-        });
+        registration.setSendTimeLimit((int) SendTimeLimit.MILLIS);
+        registration.addDecoratorFactory(ChunkedFrames::new);
+        registration.addDecoratorFactory(SendTimeLimit::new);
     }
 
 }

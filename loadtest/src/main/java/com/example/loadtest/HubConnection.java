@@ -15,6 +15,10 @@ final class HubConnection implements WebSocket.Listener {
 
     private final CompletableFuture<HubConnection> connected = new CompletableFuture<>();
 
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private volatile boolean reading = true;
+
     private final StringBuilder partial = new StringBuilder();
 
     private final Consumer<String> onMessageBody;
@@ -57,6 +61,27 @@ final class HubConnection implements WebSocket.Listener {
         this.socket.abort();
     }
 
+    /** Stops reading from the socket, as a client on a stalled network would. */
+    void stopReading() {
+        this.reading = false;
+    }
+
+    /**
+     * Reads again, and tells whether the server had closed the connection: a client that
+     * reads nothing cannot notice a close, but notices it once it reads what is queued.
+     */
+    boolean wasClosedByServer() {
+        this.reading = true;
+        this.socket.request(Long.MAX_VALUE);
+        try {
+            this.closed.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        }
+        catch (Exception ex) {
+            return false;
+        }
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         this.partial.append(data);
@@ -73,13 +98,22 @@ final class HubConnection implements WebSocket.Listener {
                 this.connected.completeExceptionally(new IllegalStateException("STOMP ERROR: " + frame.trim()));
             }
         }
-        webSocket.request(1);
+        if (this.reading) {
+            webSocket.request(1);
+        }
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        this.closed.complete(null);
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         this.connected.completeExceptionally(error);
+        this.closed.complete(null);
     }
 
 }

@@ -82,6 +82,7 @@ public final class LoadTest {
             }).get(30, TimeUnit.SECONDS));
         }
         awaitSubscriptionsLive(publishers.get(0), subscribers.size());
+        List<HubConnection> slow = connectSlowSubscribers(token);
         if (this.options.warmup() > 0) {
             load(publishers, this.options.warmup());
             awaitDrained(Long.MAX_VALUE);
@@ -97,7 +98,8 @@ public final class LoadTest {
         return new Result(this.options, subscribers.size(), connectSeconds, load.sent(), expected, this.delivered.get(),
                 this.delivered.get() / Math.max(seconds, 1e-9), Latencies.percentile(sorted, 0.50),
                 Latencies.percentile(sorted, 0.90), Latencies.percentile(sorted, 0.99),
-                (sorted.length > 0) ? sorted[sorted.length - 1] : 0, load.maxSlipMillis(), rssBefore, rssKib());
+                (sorted.length > 0) ? sorted[sorted.length - 1] : 0, load.maxSlipMillis(), rssBefore, rssKib(),
+                slow.stream().filter(HubConnection::wasClosedByServer).count());
     }
 
     /**
@@ -121,6 +123,23 @@ public final class LoadTest {
             subscribers.add(connection);
         }
         return subscribers;
+    }
+
+    /**
+     * Subscribers that read nothing more once subscribed; their deliveries are not
+     * counted.
+     */
+    private List<HubConnection> connectSlowSubscribers(String token) throws Exception {
+        List<HubConnection> slow = new ArrayList<>();
+        for (int i = 0; i < this.options.slow(); i++) {
+            URI url = this.options.subscribeUrls().get(i % this.options.subscribeUrls().size());
+            HubConnection connection = HubConnection.open(this.http, url, token, (body) -> {
+            }).get(30, TimeUnit.SECONDS);
+            connection.subscribe("slow" + i, TOPIC);
+            connection.stopReading();
+            slow.add(connection);
+        }
+        return slow;
     }
 
     private void received(Latencies recorder, String body) {

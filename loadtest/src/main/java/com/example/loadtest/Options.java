@@ -11,8 +11,8 @@ import java.util.Map;
  * {@code --help} lists them.
  */
 record Options(URI url, List<URI> publishUrls, List<URI> subscribeUrls, int subscribers, int publishers, int rate,
-        int burst, int duration, int warmup, int size, String user, String password, int idle, int hold, int serverPid,
-        String json) {
+        int burst, int duration, int warmup, int size, String user, String password, int idle, int hold, int slow,
+        int serverPid, String json) {
 
     static final String HELP = """
             Usage: java -jar loadtest/target/loadtest-1.0.0-SNAPSHOT.jar [options]
@@ -29,14 +29,24 @@ record Options(URI url, List<URI> publishUrls, List<URI> subscribeUrls, int subs
               --size B              bytes of text per message (default 100)
               --user U --password P log in with POST /token (chapters 04 and 05; default alice/wonderland,
                                     skipped when the app has no /token)
+              --slow N              N more subscribers that stop reading once subscribed, as clients on a
+                                    stalled network do: the server should cut them off, and the
+                                    others' latency should not suffer (they are not counted)
               --idle N --hold S     instead: open N idle connections and hold them S seconds (memory)
               --server-pid PID      read the server's memory (VmRSS) before and after connecting
               --json FILE           also write the result as JSON
             """;
 
+    private static final List<String> KNOWN = List.of("--url", "--publish-url", "--subscribe-url", "--subscribers",
+            "--publishers", "--rate", "--duration", "--burst", "--warmup", "--size", "--user", "--password", "--slow",
+            "--idle", "--hold", "--server-pid", "--json");
+
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
+            if (!KNOWN.contains(args[i])) {
+                throw new IllegalArgumentException("Unknown option " + args[i] + "; --help lists them");
+            }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Expected --name value, got " + Arrays.toString(args));
             }
@@ -48,7 +58,7 @@ record Options(URI url, List<URI> publishUrls, List<URI> subscribeUrls, int subs
                 number(values, "burst", 0), number(values, "duration", 10), number(values, "warmup", 5),
                 number(values, "size", 100), values.getOrDefault("user", "alice"),
                 values.getOrDefault("password", "wonderland"), number(values, "idle", 0), number(values, "hold", 10),
-                number(values, "server-pid", 0), values.get("json"));
+                number(values, "slow", 0), number(values, "server-pid", 0), values.get("json"));
         if (options.idle() == 0 && (options.rate() > 0) == (options.burst() > 0)) {
             throw new IllegalArgumentException("Give either --rate R or --burst M (or --idle N)");
         }

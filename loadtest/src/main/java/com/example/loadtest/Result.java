@@ -5,10 +5,10 @@ import java.util.Locale;
 /** What one run measured, as a table for people and as JSON for scripts. */
 record Result(Options options, int connections, double connectSeconds, long sent, long expected, long received,
         double deliveredPerSecond, long p50Micros, long p90Micros, long p99Micros, long maxMicros,
-        double maxScheduleSlipMillis, long rssBeforeKib, long rssAfterKib) {
+        double maxScheduleSlipMillis, long rssBeforeKib, long rssAfterKib, long slowCutOff) {
 
     static Result idle(Options options, int connections, double connectSeconds, long rssBefore, long rssAfter) {
-        return new Result(options, connections, connectSeconds, 0, 0, 0, 0, 0, 0, 0, 0, 0, rssBefore, rssAfter);
+        return new Result(options, connections, connectSeconds, 0, 0, 0, 0, 0, 0, 0, 0, 0, rssBefore, rssAfter, 0);
     }
 
     long lost() {
@@ -31,6 +31,10 @@ record Result(Options options, int connections, double connectSeconds, long sent
             table.append(line("latency (ms)", "p50 %.2f  p90 %.2f  p99 %.2f  max %.2f".formatted(this.p50Micros / 1e3,
                     this.p90Micros / 1e3, this.p99Micros / 1e3, this.maxMicros / 1e3)));
             table.append(line("max send delay (ms)", "%.1f".formatted(this.maxScheduleSlipMillis)));
+            if (this.options.slow() > 0) {
+                table.append(line("slow clients",
+                        "%d of %d cut off by the server".formatted(this.slowCutOff, this.options.slow())));
+            }
         }
         if (this.options.idle() > 0 && this.rssBeforeKib > 0) {
             table.append(line("server RSS (KiB)", "%,d before, %,d after: %.1f KiB per connection"
@@ -43,10 +47,12 @@ record Result(Options options, int connections, double connectSeconds, long sent
         return String.format(Locale.ROOT, """
                 {"scenario": "%s", "connections": %d, "connectSeconds": %.3f, "sent": %d, "expected": %d, \
                 "received": %d, "lost": %d, "deliveredPerSecond": %.1f, "latencyMillis": {"p50": %.3f, "p90": %.3f, \
-                "p99": %.3f, "max": %.3f}, "maxScheduleSlipMillis": %.1f, "rssBeforeKib": %d, "rssAfterKib": %d}
+                "p99": %.3f, "max": %.3f}, "maxScheduleSlipMillis": %.1f, "rssBeforeKib": %d, "rssAfterKib": %d, \
+                "slowClients": %d, "slowClientsCutOff": %d}
                 """, scenario(), this.connections, this.connectSeconds, this.sent, this.expected, this.received, lost(),
                 this.deliveredPerSecond, this.p50Micros / 1e3, this.p90Micros / 1e3, this.p99Micros / 1e3,
-                this.maxMicros / 1e3, this.maxScheduleSlipMillis, this.rssBeforeKib, this.rssAfterKib);
+                this.maxMicros / 1e3, this.maxScheduleSlipMillis, this.rssBeforeKib, this.rssAfterKib,
+                this.options.slow(), this.slowCutOff);
     }
 
     private String scenario() {
