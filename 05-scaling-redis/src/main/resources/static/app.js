@@ -36,6 +36,10 @@ let refreshTimer = null;
 let connectionId = null;
 let connected = false;
 const knownConnections = new Map();
+// Connection events that arrive before the list, applied after it; null once it has arrived.
+let heldEvents = null;
+// When the statistics shown were taken, in milliseconds since 1970.
+let statsShownAt = 0;
 
 const client = new Client({
   reconnectDelay: 1000,
@@ -157,6 +161,7 @@ function onConnected() {
   client.subscribe('/user/queue/errors', (frame) => showError(JSON.parse(frame.body).detail));
   client.subscribe('/user/queue/groups', (frame) => showGroups(JSON.parse(frame.body).groups));
   // Events first, then the current list: together they keep the list up to date.
+  heldEvents = [];
   client.subscribe('/topic/connections', (frame) => updateConnections(JSON.parse(frame.body)));
   client.subscribe('/app/connections', (frame) => showConnections(JSON.parse(frame.body)));
   // As for connections: changes first, then the current numbers.
@@ -287,45 +292,72 @@ function showGroups(groups) {
   myGroupsText.textContent = groups.length > 0 ? groups.join(', ') : 'no group';
 }
 
+// The list may have been taken before or after the events held back; either way,
+// applying them after it gives the current state, since each says how one connection is now.
 function showConnections(connections) {
   knownConnections.clear();
   connections.forEach((connection) => knownConnections.set(connection.connectionId, connection));
+  heldEvents.forEach(applyConnectionEvent);
+  heldEvents = null;
   showConnectionTargets();
 }
 
 function updateConnections(event) {
+  if (heldEvents) {
+    heldEvents.push(event);
+    return;
+  }
+  applyConnectionEvent(event);
+  showConnectionTargets();
+}
+
+function applyConnectionEvent(event) {
   if (event.type === 'connected') {
     knownConnections.set(event.connectionId, event);
   }
   else {
     knownConnections.delete(event.connectionId);
   }
-  showConnectionTargets();
 }
 
 // One entry in the "To" list per other connection and per user, kept in step with the hub.
 function showConnectionTargets() {
-  const selected = targetSelect.value;
+  const chosen = targetSelect.selectedOptions[0];
   const options = [...knownConnections].filter(([id]) => id !== connectionId).map(([id, connection]) => {
     const option = document.createElement('option');
     option.value = id;
     option.textContent = `${connection.user} · ${id.slice(0, 8)} · ${connection.instance}`;
     return option;
   });
-  connectionTargets.replaceChildren(...options);
   const users = [...new Set([...knownConnections.values()].map((connection) => connection.user))].sort().map((user) => {
     const option = document.createElement('option');
     option.value = `user:${user}`;
     option.textContent = user;
     return option;
   });
+  keepChosenIfGone(chosen, connectionTargets, options);
+  keepChosenIfGone(chosen, userTargets, users);
+  connectionTargets.replaceChildren(...options);
   userTargets.replaceChildren(...users);
-  if ([...targetSelect.options].some((option) => option.value === selected)) {
-    targetSelect.value = selected;
+  targetSelect.value = chosen.value;
+}
+
+// A private message must never turn into a broadcast: when the chosen target leaves, it
+// stays chosen, marked as gone, and the hub answers a message to it with an error.
+function keepChosenIfGone(chosen, list, options) {
+  if (chosen.parentElement === list && !options.some((option) => option.value === chosen.value)) {
+    chosen.textContent = chosen.textContent.replace(/( \(left\))?$/, ' (left)');
+    options.push(chosen);
   }
 }
 
+// The newest numbers win: the reply to /app/stats may arrive after a newer change.
 function showStats(stats) {
+  const at = Date.parse(stats.at);
+  if (at < statsShownAt) {
+    return;
+  }
+  statsShownAt = at;
   statsConnections.textContent = stats.connections;
   statsRate.textContent = stats.messagesPerMinute;
 }

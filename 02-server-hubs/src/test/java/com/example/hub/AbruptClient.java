@@ -19,18 +19,18 @@ import static org.awaitility.Awaitility.await;
  */
 final class AbruptClient {
 
+    /** One client for all: each {@link HttpClient} has a thread of its own. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private final List<String> frames = new CopyOnWriteArrayList<>();
 
     private final WebSocket webSocket;
 
     private final String connectionId;
 
-    private AbruptClient(int port) throws Exception {
-        this.webSocket = HttpClient.newHttpClient()
-            .newWebSocketBuilder()
-            .buildAsync(URI.create("ws://localhost:" + port + "/messages"), new Recorder())
-            .get(HubTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        send("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n");
+    private AbruptClient(int port, String heartBeat) throws Exception {
+        this.webSocket = open(port, new Recorder());
+        send("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:" + heartBeat + "\n\n");
         send("SUBSCRIBE\nid:0\ndestination:/app/connectionId\n\n");
         await().atMost(HubTestClient.TIMEOUT)
             .until(() -> this.frames.stream().anyMatch((f) -> f.startsWith("MESSAGE")));
@@ -41,8 +41,31 @@ final class AbruptClient {
             .asString();
     }
 
+    /** Connects without heartbeats, as a client that cannot be timed out. */
     static AbruptClient connect(int port) throws Exception {
-        return new AbruptClient(port);
+        return new AbruptClient(port, "0,0");
+    }
+
+    /**
+     * Connects offering heartbeats, {@code "<will send every>,<wants every>"} in
+     * milliseconds as in STOMP's heart-beat header, and then never sends one.
+     */
+    static AbruptClient connectWithHeartbeats(int port, String heartBeat) throws Exception {
+        return new AbruptClient(port, heartBeat);
+    }
+
+    /** Sends CONNECT and vanishes at once, without waiting for the server's answer. */
+    static void connectAndVanish(int port) throws Exception {
+        WebSocket webSocket = open(port, new WebSocket.Listener() {
+        });
+        webSocket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n\n\0", true).join();
+        webSocket.abort();
+    }
+
+    private static WebSocket open(int port, WebSocket.Listener listener) throws Exception {
+        return HTTP.newWebSocketBuilder()
+            .buildAsync(URI.create("ws://localhost:" + port + "/messages"), listener)
+            .get(HubTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     String connectionId() {
@@ -51,6 +74,11 @@ final class AbruptClient {
 
     void joinGroup(String group) {
         send("SEND\ndestination:/app/joinGroup\ncontent-type:application/json\n\n{\"group\":\"" + group + "\"}");
+    }
+
+    /** How many heartbeats, frames of a single end of line, the server has sent. */
+    long heartbeatsReceived() {
+        return this.frames.stream().filter("\n"::equals).count();
     }
 
     /** Closes the TCP connection at once, without a word to the server. */

@@ -22,6 +22,9 @@ final class ChatPage {
 
     private final WebDriver driver;
 
+    @FindBy(id = "error")
+    private WebElement error;
+
     @FindBy(id = "status")
     private WebElement status;
 
@@ -64,6 +67,12 @@ final class ChatPage {
         return this;
     }
 
+    /** The error the page shows, once it shows one. */
+    String awaitError() {
+        await().atMost(TIMEOUT).until(this.error::isDisplayed);
+        return this.error.getText();
+    }
+
     ChatPage awaitConnected() {
         await().atMost(TIMEOUT).until(() -> status().equals("connected") && !connectionId().equals("none yet"));
         return this;
@@ -88,8 +97,18 @@ final class ChatPage {
      * {@code group} or a connection id, then sends the text.
      */
     ChatPage sendTo(String target, String text) {
+        return choose(target).send(text);
+    }
+
+    /** Chooses the target in the "To" list, by its value, without sending. */
+    ChatPage choose(String target) {
         new Select(this.target).selectByValue(target);
-        return send(text);
+        return this;
+    }
+
+    /** The label of the target chosen in the "To" list, such as "Everyone". */
+    String chosenTarget() {
+        return new Select(this.target).getFirstSelectedOption().getText();
     }
 
     /** Types the group name, chooses "The group named below" and sends the text. */

@@ -46,8 +46,10 @@ class TargetsPageIT {
         this.alice = ChatPage.open(this.aliceBrowser, this.port).awaitConnected();
         this.bob = ChatPage.open(this.bobBrowser, this.port).awaitConnected();
         this.carol = ChatPage.open(this.carolBrowser, this.port).awaitConnected();
-        for (ChatPage page : List.of(this.alice, this.bob, this.carol)) {
-            await().atMost(ChatPage.TIMEOUT).until(() -> page.connectionTargets().size() >= 2);
+        List<ChatPage> pages = List.of(this.alice, this.bob, this.carol);
+        for (ChatPage page : pages) {
+            List<String> others = pages.stream().filter((other) -> other != page).map(ChatPage::connectionId).toList();
+            await().atMost(ChatPage.TIMEOUT).until(() -> page.connectionTargets().containsAll(others));
         }
     }
 
@@ -99,6 +101,23 @@ class TargetsPageIT {
             .until(() -> !this.alice.connectionTargets().contains(carolId)
                     && !this.bob.connectionTargets().contains(carolId));
         assertThat(this.alice.connectionTargets()).contains(this.bob.connectionId());
+    }
+
+    @Test
+    void messageToAConnectionThatLeftIsRefusedNotBroadcast() {
+        String carolId = this.carol.connectionId();
+        this.alice.choose(carolId);
+
+        this.carolBrowser.quit();
+
+        await().atMost(ChatPage.TIMEOUT).until(() -> this.alice.chosenTarget().endsWith("(left)"));
+        this.alice.send("still there, Carol?");
+        assertThat(this.alice.awaitError()).contains(carolId);
+        this.alice.sendTo("all", "never mind");
+        this.bob.awaitMessage("never mind");
+        this.alice.awaitMessage("never mind");
+        assertThat(this.bob.messageTexts()).doesNotContain("still there, Carol?");
+        assertThat(this.alice.messageTexts()).doesNotContain("still there, Carol?");
     }
 
 }

@@ -12,7 +12,7 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.socket.messaging.SessionConnectedEvent;
+import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
@@ -27,6 +27,13 @@ class MessageHub {
     private final HubClients clients;
 
     private final HubStatistics statistics;
+
+    /**
+     * Held while a connection is listed or unlisted and the change announced: a
+     * connection's two events come on different threads, and this way every page receives
+     * the changes in the order they happened.
+     */
+    private final Object connectionChanges = new Object();
 
     MessageHub(ConnectionRegistry connections, HubClients clients, HubStatistics statistics) {
         this.connections = connections;
@@ -113,12 +120,19 @@ class MessageHub {
         return new HubError("unknown-method", "The hub has no method at " + destination + ".");
     }
 
-    /** SignalR's {@code OnConnectedAsync}: published once STOMP is connected. */
+    /**
+     * SignalR's {@code OnConnectedAsync}. Spring publishes this event on the thread that
+     * read the CONNECT frame, so the connection is listed before it can close. (The later
+     * {@code SessionConnectedEvent} comes from a sending thread and may arrive after the
+     * connection has already closed, which would list it for good.)
+     */
     @EventListener
-    void onConnected(SessionConnectedEvent event) {
+    void onConnect(SessionConnectEvent event) {
         String connectionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
-        this.connections.add(connectionId);
-        this.clients.announce(ConnectionEvent.connected(connectionId));
+        synchronized (this.connectionChanges) {
+            this.connections.add(connectionId);
+            this.clients.announce(ConnectionEvent.connected(connectionId));
+        }
     }
 
     /**
@@ -128,8 +142,10 @@ class MessageHub {
      */
     @EventListener
     void onDisconnected(SessionDisconnectEvent event) {
-        if (this.connections.remove(event.getSessionId())) {
-            this.clients.announce(ConnectionEvent.disconnected(event.getSessionId()));
+        synchronized (this.connectionChanges) {
+            if (this.connections.remove(event.getSessionId())) {
+                this.clients.announce(ConnectionEvent.disconnected(event.getSessionId()));
+            }
         }
     }
 

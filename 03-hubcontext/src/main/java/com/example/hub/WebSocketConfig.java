@@ -1,6 +1,9 @@
 package com.example.hub;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,24 +31,22 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     static final int OUTBOUND_THREADS = 16;
 
-    /**
-     * How often, in milliseconds, the broker and each client send a heartbeat when they
-     * have nothing else to send. A connection silent for three intervals is closed.
-     */
-    static final long HEARTBEAT_MILLIS = 10_000;
-
     private final DestinationGuard destinationGuard;
 
     private final MessageCounter messageCounter;
 
     private final TaskScheduler heartbeatScheduler;
 
+    private final long heartbeatMillis;
+
     // Lazy: the scheduler comes from the messaging setup that this class configures.
     WebSocketConfig(DestinationGuard destinationGuard, MessageCounter messageCounter,
-            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler) {
+            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
+            @Value("${hub.heartbeat-interval}") Duration heartbeatInterval) {
         this.destinationGuard = destinationGuard;
         this.messageCounter = messageCounter;
         this.heartbeatScheduler = heartbeatScheduler;
+        this.heartbeatMillis = heartbeatInterval.toMillis();
     }
 
     @Override
@@ -58,10 +59,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes("/app");
-        // Heartbeats reveal a connection whose network vanished without a word; Spring
-        // then ends it as if the client had disconnected.
+        // Heartbeats reveal a connection whose network vanished without a word: when the
+        // client offers them too, a connection silent for three intervals is closed as if
+        // the client had disconnected. A client that offers none is never timed out.
         registry.enableSimpleBroker("/topic", "/queue")
-            .setHeartbeatValue(new long[] { HEARTBEAT_MILLIS, HEARTBEAT_MILLIS })
+            .setHeartbeatValue(new long[] { this.heartbeatMillis, this.heartbeatMillis })
             .setTaskScheduler(this.heartbeatScheduler);
         registry.setUserDestinationPrefix("/user");
         // Deliver to each connection in the order messages were published.

@@ -14,7 +14,7 @@ import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.socket.messaging.SessionConnectedEvent;
+import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
@@ -33,6 +33,13 @@ class MessageHub {
     private final HubStatistics statistics;
 
     private final InstanceName instance;
+
+    /**
+     * Held while a connection is listed or unlisted and the change announced: a
+     * connection's two events come on different threads, and this way every page receives
+     * the changes in the order they happened.
+     */
+    private final Object connectionChanges = new Object();
 
     MessageHub(ConnectionRegistry connections, HubClients clients, HubStatistics statistics, InstanceName instance) {
         this.connections = connections;
@@ -137,14 +144,21 @@ class MessageHub {
         return new HubError("unknown-method", "The hub has no method at " + destination + ".");
     }
 
-    /** SignalR's {@code OnConnectedAsync}: published once STOMP is connected. */
+    /**
+     * SignalR's {@code OnConnectedAsync}. Spring publishes this event on the thread that
+     * read the CONNECT frame, so the connection is listed before it can close. (The later
+     * {@code SessionConnectedEvent} comes from a sending thread and may arrive after the
+     * connection has already closed, which would list it for good.)
+     */
     @EventListener
-    void onConnected(SessionConnectedEvent event) {
+    void onConnect(SessionConnectEvent event) {
         ConnectionInfo connection = new ConnectionInfo(
                 SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders()), event.getUser().getName(),
                 this.instance.value());
-        this.connections.add(connection);
-        this.clients.announce(ConnectionEvent.connected(connection));
+        synchronized (this.connectionChanges) {
+            this.connections.add(connection);
+            this.clients.announce(ConnectionEvent.connected(connection));
+        }
     }
 
     /**
@@ -154,8 +168,10 @@ class MessageHub {
      */
     @EventListener
     void onDisconnected(SessionDisconnectEvent event) {
-        this.connections.remove(event.getSessionId())
-            .ifPresent((connection) -> this.clients.announce(ConnectionEvent.disconnected(connection)));
+        synchronized (this.connectionChanges) {
+            this.connections.remove(event.getSessionId())
+                .ifPresent((connection) -> this.clients.announce(ConnectionEvent.disconnected(connection)));
+        }
     }
 
 }

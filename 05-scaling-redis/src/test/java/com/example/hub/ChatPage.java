@@ -161,8 +161,18 @@ final class ChatPage {
      * {@code group} or a connection id, then sends the text.
      */
     ChatPage sendTo(String target, String text) {
+        return choose(target).send(text);
+    }
+
+    /** Chooses the target in the "To" list, by its value, without sending. */
+    ChatPage choose(String target) {
         new Select(this.target).selectByValue(target);
-        return send(text);
+        return this;
+    }
+
+    /** The label of the target chosen in the "To" list, such as "Everyone". */
+    String chosenTarget() {
+        return new Select(this.target).getFirstSelectedOption().getText();
     }
 
     /** Types the group name, chooses "The group named below" and sends the text. */
