@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Chapter 05 on one instance, security on, default heap: 5,000 idle authenticated connections,
+# then a fan-out with slow clients beside the same fan-out without them. Starts a local Redis
+# and the instance, prints the load test's tables, and stops everything. About two minutes.
+# Usage: loadtest/capacity.sh [chapter]     (default 05-scaling-redis; 04-authorization works too)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+chapter=${1:-05-scaling-redis}
+
+./mvnw -q -pl "$chapter",loadtest -DskipTests package
+app=$chapter/target/$chapter-1.0.0-SNAPSHOT.jar
+load=loadtest/target/loadtest-1.0.0-SNAPSHOT.jar
+redis_port=${REDIS_PORT:-6397}
+port=9107
+ulimit -n "$(ulimit -Hn)"
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
+app_args=()
+if [ "$chapter" = 05-scaling-redis ]; then
+  java -Dloader.main=com.example.hub.LocalRedis -cp "$app" \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$redis_port" >/dev/null &
+  pids+=($!)
+  until (exec 3<>/dev/tcp/127.0.0.1/"$redis_port") 2>/dev/null; do sleep 0.2; done
+  app_args=(--spring.data.redis.port="$redis_port")
+fi
+java -jar "$app" --server.port=$port "${app_args[@]}" >/dev/null &
+app_pid=$!
+pids+=($app_pid)
+until (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do sleep 0.2; done
+
+# The heap in use after a full collection, in KiB: what the connections really keep, where the
+# process's resident memory also counts garbage and heap the JVM has reserved.
+live_heap_kib() {
+  jcmd $app_pid GC.run >/dev/null
+  jcmd $app_pid GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1
+}
+
+echo "== 5,000 idle authenticated connections, default heap ($(java -XX:+PrintFlagsFinal -version 2>/dev/null | awk '/ MaxHeapSize/ { printf "%d MiB", $4 / 1048576 }'))"
+before=$(live_heap_kib)
+java -jar "$load" --url http://localhost:$port --idle 5000 --hold 40 --server-pid $app_pid &
+load_pid=$!
+sleep 30 # the connections are open after about 15 s, and held until 40 s after that
+during=$(live_heap_kib)
+wait $load_pid
+echo "live heap (KiB)      $before before, $during while held: $(((during - before) / 5000)) KiB per connection"
+# Long messages, so that a client that stops reading fills its socket buffers within seconds.
+for round in 1 2; do
+  echo "== fan-out, 4,000-character messages (round $round)"
+  java -jar "$load" --url http://localhost:$port --subscribers 50 --rate 200 --duration 20 --size 4000
+  echo "== the same with 8 slow clients (round $round)"
+  java -jar "$load" --url http://localhost:$port --subscribers 50 --rate 200 --duration 20 --size 4000 --slow 8
+done

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# One chapter beside the reference servers of the shared benchmark (raw ws, Socket.IO, plain
+# Spring STOMP), through the same load client and scenarios. Usage:
+#   loadtest/compare-peers.sh [chapter] [servers]     e.g. loadtest/compare-peers.sh 05-scaling-redis "ws sio stomp target"
+# Needs node and npm, and the benchmark at ../shared/bench (or BENCH=...). About 7 minutes with
+# all four servers. Writes loadtest/results/<chapter>-<date>.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+chapter=${1:-05-scaling-redis}
+servers=${2:-"ws sio stomp target"}
+bench_src=${BENCH:-$root/../shared/bench}
+# Extra JVM options for the chapter, if any (the hub sets its own buffer sizes).
+jvm_opts=${HUB_JAVA_OPTS:-}
+
+./mvnw -q -pl "$chapter" -DskipTests package
+jar=$root/$chapter/target/$chapter-1.0.0-SNAPSHOT.jar
+bench=$(mktemp -d)
+cp -r "$bench_src"/. "$bench"
+chmod -R u+w "$bench"
+(cd "$bench" && npm ci --silent)
+
+args=(--stomp-endpoint /messages --stomp-subscribe /topic/messages --stomp-send /app/sendMessageToAll
+      --stomp-content-type application/json)
+app_args=""
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
+if [ "$chapter" = 05-scaling-redis ]; then
+  java -Dloader.main=com.example.hub.LocalRedis -cp "$jar" \
+    org.springframework.boot.loader.launch.PropertiesLauncher 6390 >/dev/null &
+  pids+=($!)
+  until (exec 3<>/dev/tcp/127.0.0.1/6390) 2>/dev/null; do sleep 0.2; done
+  app_args="--spring.data.redis.host=localhost --spring.data.redis.port=6390"
+fi
+token=""
+if unzip -l "$jar" | grep -c TokenController >/dev/null; then
+  # The benchmark restarts the server between phases, so every start must accept the one
+  # token taken here: chapter 05 shares its signing key through Redis; chapter 04 is given
+  # a key pair. Tokens live two hours here, long enough for every phase.
+  if [ "$chapter" != 05-scaling-redis ]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$bench/private.pem" 2>/dev/null
+    openssl pkey -in "$bench/private.pem" -pubout -out "$bench/public.pem"
+    app_args="--hub.token.private-key=file:$bench/private.pem --hub.token.public-key=file:$bench/public.pem"
+  fi
+  java -jar "$jar" --server.port=9089 $app_args --hub.token.lifetime=2h >/dev/null 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null -d 'username=alice&password=wonderland' localhost:9089/token; do sleep 0.5; done
+  token=$(curl -s -d 'username=alice&password=wonderland' localhost:9089/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  kill $pid; wait $pid 2>/dev/null || true
+fi
+target_args="${args[*]} --template '{\"text\":\"%MSG%\"}'"
+[ -n "$token" ] && target_args="$target_args --header 'Authorization: Bearer $token'"
+
+out=$root/loadtest/results/$chapter-$(date +%Y%m%d).json
+mkdir -p "$(dirname "$out")"
+(cd "$bench" && SERVERS="$servers" TARGET_NAME="$chapter" TARGET_PORT=9010 \
+  TARGET_CMD="java $jvm_opts -jar $jar --server.port=9010 $app_args --hub.token.lifetime=2h" \
+  TARGET_ARGS="$target_args" OUT="$out" bash run-peers.sh)

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Start-up of every chapter, from `java` to the hub's port accepting connections: the median
+# of RUNS runs (5 by default), from the jar as built, then from the extracted jar with a
+# class-data-sharing (CDS) archive, as docs/instructor-notes.md shows. Chapter 05 is given a
+# running Redis, so that starting its own development Redis is not counted.
+# Usage: loadtest/startup.sh [chapters]      e.g. loadtest/startup.sh "01-basics 05-scaling-redis"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+chapters=${1:-"01-basics 02-server-hubs 03-hubcontext 04-authorization 05-scaling-redis"}
+runs=${RUNS:-5}
+port=9180
+redis_port=6398
+
+./mvnw -q -pl "$(echo "$chapters" | tr ' ' ',')" -DskipTests package
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
+
+# Milliseconds from starting the command to the port accepting a connection.
+startup_millis() {
+  local start end pid
+  start=$(date +%s%N)
+  "$@" --server.port=$port >/dev/null 2>&1 &
+  pid=$!
+  until (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do sleep 0.01; done
+  end=$(date +%s%N)
+  kill $pid
+  wait $pid 2>/dev/null || true
+  echo $(((end - start) / 1000000))
+}
+
+median() {
+  tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+printf '| chapter | jar: median (all runs), ms | extracted + CDS: median (all runs), ms |\n|---|---:|---:|\n'
+for chapter in $chapters; do
+  jar=$chapter-1.0.0-SNAPSHOT.jar
+  dir=$chapter/target
+  args=()
+  if [ "$chapter" = 05-scaling-redis ] && [ ${#pids[@]} -eq 0 ]; then
+    java -Dloader.main=com.example.hub.LocalRedis -cp "$dir/$jar" \
+      org.springframework.boot.loader.launch.PropertiesLauncher $redis_port >/dev/null &
+    pids+=($!)
+    until (exec 3<>/dev/tcp/127.0.0.1/$redis_port) 2>/dev/null; do sleep 0.2; done
+  fi
+  [ "$chapter" = 05-scaling-redis ] && args=(--spring.data.redis.port=$redis_port)
+  rm -rf "$dir/app" "$dir/app.jsa"
+  java -Djarmode=tools -jar "$dir/$jar" extract --destination "$dir/app" >/dev/null
+  java -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$dir/app/$jar" "${args[@]}" --server.port=$port >/dev/null 2>&1
+  plain=() cds=()
+  for _ in $(seq "$runs"); do
+    plain+=("$(startup_millis java -jar "$dir/$jar" "${args[@]}")")
+    cds+=("$(startup_millis java -XX:SharedArchiveFile="$dir/app.jsa" -jar "$dir/app/$jar" "${args[@]}")")
+  done
+  printf '| %s | %s (%s) | %s (%s) |\n' "$chapter" "$(echo "${plain[*]}" | median)" "${plain[*]}" \
+    "$(echo "${cds[*]}" | median)" "${cds[*]}"
+done
