@@ -104,28 +104,41 @@ function claimsOf(token) {
 }
 
 async function refreshToken() {
+  const refreshed = session;
   let response;
+  let tokenResponse;
   try {
     response = await fetch('/token/refresh', {
       method: 'POST',
-      headers: { Authorization: `Bearer ${session.token}` },
+      headers: { Authorization: `Bearer ${refreshed.token}` },
     });
+    tokenResponse = response.ok ? await response.json() : null;
   }
   catch {
     return; // The server is unreachable: keep the token and try again on the next reconnect.
   }
-  if (response.ok) {
-    startSession(await response.json());
+  if (session !== refreshed) {
+    return; // Logged out, or in as someone else, while the answer was on its way.
+  }
+  if (tokenResponse) {
+    startSession(tokenResponse);
   }
   else if (response.status === 401) {
     logOut('Your session has ended. Please log in again.');
   }
 }
 
+// Whatever the last user saw leaves the page with them.
 function logOut(reason) {
   clearTimeout(refreshTimer);
   session = null;
+  connected = false;
   client.deactivate();
+  messageList.replaceChildren();
+  targetSelect.value = 'all';
+  connectionUsers.clear();
+  showConnectionTargets();
+  showGroups([]);
   showUser();
   showStatus('logged out');
   if (reason) {

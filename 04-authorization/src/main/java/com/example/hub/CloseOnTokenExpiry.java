@@ -48,10 +48,16 @@ class CloseOnTokenExpiry implements WebSocketHandlerDecoratorFactory {
 
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-                if (session.getPrincipal() instanceof AbstractOAuth2TokenAuthenticationToken<?> authentication) {
+                if (session.getPrincipal() instanceof AbstractOAuth2TokenAuthenticationToken<?> authentication
+                        && authentication.getToken().getExpiresAt() != null) {
                     Instant expiresAt = authentication.getToken().getExpiresAt();
                     CloseOnTokenExpiry.this.closings.put(session.getId(),
                             CloseOnTokenExpiry.this.scheduler.schedule(() -> close(session), expiresAt));
+                    // Already closed (the token expired meanwhile): nothing will remove
+                    // it.
+                    if (!session.isOpen()) {
+                        CloseOnTokenExpiry.this.closings.remove(session.getId());
+                    }
                 }
                 super.afterConnectionEstablished(session);
             }

@@ -1,6 +1,7 @@
 package com.example.hub;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,19 @@ class ConnectionRegistry {
 
     Set<String> connectionIds() {
         return Set.copyOf(this.groupsByConnection.keySet());
+    }
+
+    boolean hasUser(String user) {
+        return this.userByConnection.containsValue(user);
+    }
+
+    /** The open connections of the user. */
+    List<String> connectionsOf(String user) {
+        return this.userByConnection.entrySet()
+            .stream()
+            .filter((connection) -> connection.getValue().equals(user))
+            .map(Map.Entry::getKey)
+            .toList();
     }
 
     /** Every open connection with its user, ordered by connection id. */

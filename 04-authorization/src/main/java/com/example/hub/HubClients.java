@@ -6,8 +6,6 @@ import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.user.SimpUser;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +18,11 @@ class HubClients {
 
     private final SimpMessageSendingOperations messaging;
 
-    private final SimpUserRegistry users;
+    private final ConnectionRegistry registry;
 
-    HubClients(SimpMessageSendingOperations messaging, SimpUserRegistry users) {
+    HubClients(SimpMessageSendingOperations messaging, ConnectionRegistry registry) {
         this.messaging = messaging;
-        this.users = users;
+        this.registry = registry;
     }
 
     /** Sends to every connection, on {@code /topic/messages}. */
@@ -45,13 +43,11 @@ class HubClients {
      * Sends to every connection of the user, on {@code /user/queue/messages}. Spring's
      * {@code convertAndSendToUser(user, ...)} would do this in one call, but in Spring
      * Framework 7.0 it fails for a user with several connections when the receive order
-     * is preserved (see the chapter 04 guide); one send per connection does the same.
+     * is preserved (see the chapter 04 guide). So: one send per connection that the hub's
+     * own registry lists for the user.
      */
     void user(String user, HubMessage message) {
-        SimpUser connected = this.users.getUser(user);
-        if (connected != null) {
-            connected.getSessions().forEach((session) -> connection(session.getId(), message));
-        }
+        connections(this.registry.connectionsOf(user), message);
     }
 
     /** Sends an error to one connection, on {@code /user/queue/errors}. */

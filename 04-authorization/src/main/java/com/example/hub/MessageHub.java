@@ -12,7 +12,6 @@ import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.socket.messaging.SessionConnectEvent;
@@ -32,8 +31,6 @@ class MessageHub {
 
     private final HubStatistics statistics;
 
-    private final SimpUserRegistry users;
-
     /**
      * Held while a connection is listed or unlisted and the change announced: a
      * connection's two events come on different threads, and this way every page receives
@@ -41,11 +38,10 @@ class MessageHub {
      */
     private final Object connectionChanges = new Object();
 
-    MessageHub(ConnectionRegistry connections, HubClients clients, HubStatistics statistics, SimpUserRegistry users) {
+    MessageHub(ConnectionRegistry connections, HubClients clients, HubStatistics statistics) {
         this.connections = connections;
         this.clients = clients;
         this.statistics = statistics;
-        this.users = users;
     }
 
     @MessageMapping("/sendMessageToAll")
@@ -81,7 +77,7 @@ class MessageHub {
     /** SignalR's {@code Clients.User(name)}: every connection of the user, in any tab. */
     @MessageMapping("/sendMessageToUser")
     void sendMessageToUser(@Valid SendToUserRequest request, Principal user) {
-        if (this.users.getUser(request.user()) == null) {
+        if (!this.connections.hasUser(request.user())) {
             throw new HubException("unknown-user", "No user named " + request.user() + " is connected.");
         }
         this.clients.user(request.user(), new HubMessage(user.getName(), request.text(), "user", Instant.now()));

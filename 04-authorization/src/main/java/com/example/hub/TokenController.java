@@ -1,9 +1,12 @@
 package com.example.hub;
 
+import java.time.Instant;
+
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,10 +33,14 @@ class TokenController {
 
     private final TokenIssuer issuer;
 
-    TokenController(AuthenticationManager authenticationManager, UserDetailsService users, TokenIssuer issuer) {
+    private final TokenProperties properties;
+
+    TokenController(AuthenticationManager authenticationManager, UserDetailsService users, TokenIssuer issuer,
+            TokenProperties properties) {
         this.authenticationManager = authenticationManager;
         this.users = users;
         this.issuer = issuer;
+        this.properties = properties;
     }
 
     /**
@@ -48,12 +55,25 @@ class TokenController {
     }
 
     /**
-     * Needs a valid token in the {@code Authorization} header. The user is looked up
-     * again, so a removed user or a changed role takes effect at the next refresh.
+     * Needs a valid token in the {@code Authorization} header, from a login no older than
+     * {@code hub.token.max-session}. The user is looked up again, so a removed user or a
+     * changed role takes effect at the next refresh.
      */
     @PostMapping("/token/refresh")
     TokenResponse refresh(@AuthenticationPrincipal Jwt token) {
-        return this.issuer.issue(this.users.loadUserByUsername(token.getSubject()));
+        Instant loggedInAt = token.getClaimAsInstant("auth_time");
+        if (loggedInAt == null || Instant.now().isAfter(loggedInAt.plus(this.properties.maxSession()))) {
+            throw new CredentialsExpiredException("The login is too old to refresh. Please log in again.");
+        }
+        return this.issuer.issue(this.users.loadUserByUsername(token.getSubject()), loggedInAt);
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNAUTHORIZED)
+    ProblemDetail tooOld(CredentialsExpiredException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
+        problem.setTitle("Not authenticated");
+        return problem;
     }
 
     @ExceptionHandler

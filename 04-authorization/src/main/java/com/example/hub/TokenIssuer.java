@@ -27,7 +27,17 @@ class TokenIssuer {
         this.properties = properties;
     }
 
+    /** A token for a user who has just logged in. */
     TokenResponse issue(UserDetails user) {
+        return issue(user, Instant.now());
+    }
+
+    /**
+     * A token for a user who logged in at the given time, kept in the standard
+     * {@code auth_time} claim through every refresh, so that refreshing cannot keep a
+     * session, or a leaked token, alive for ever.
+     */
+    TokenResponse issue(UserDetails user, Instant loggedInAt) {
         Instant now = Instant.now();
         List<String> roles = user.getAuthorities()
             .stream()
@@ -41,6 +51,7 @@ class TokenIssuer {
             .issuedAt(now)
             .expiresAt(now.plus(this.properties.lifetime()))
             .claim("roles", roles)
+            .claim("auth_time", loggedInAt.getEpochSecond())
             .build();
         String token = this.encoder
             .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))

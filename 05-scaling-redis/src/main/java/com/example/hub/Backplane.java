@@ -3,7 +3,10 @@ package com.example.hub;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -32,6 +35,8 @@ class Backplane implements MessageListener {
 
     static final String CHANNEL = "hub:backplane";
 
+    static final int QUEUE_LIMIT = 10_000;
+
     private static final Logger logger = LoggerFactory.getLogger(Backplane.class);
 
     private final StringRedisTemplate redis;
@@ -48,6 +53,16 @@ class Backplane implements MessageListener {
 
     private final Object membershipLock = new Object();
 
+    /**
+     * Sends to Redis, one message at a time and in order, so that no hub thread waits on
+     * Redis: a Redis that is slow or does not answer holds up this one thread, and when
+     * {@link #QUEUE_LIMIT} messages are waiting, further ones are dropped.
+     */
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE_LIMIT), Backplane::senderThread, this::refused);
+
+    private final AtomicBoolean dropping = new AtomicBoolean();
+
     Backplane(StringRedisTemplate redis, JsonMapper json, InstanceName instance) {
         this.redis = redis;
         this.json = json;
@@ -59,14 +74,22 @@ class Backplane implements MessageListener {
         this.listeners.add(listener);
     }
 
-    /** Publishes for the other instances; this instance has already delivered locally. */
+    /**
+     * Publishes for the other instances; this instance has already delivered locally.
+     * Returns at once: the message is sent by the backplane's own thread.
+     */
     void publish(BackplaneMessage message) {
         if (this.closed) {
             return;
         }
         String envelope = this.json.writeValueAsString(new Envelope(this.instance.value(), message));
+        this.sender.execute(() -> send(envelope));
+    }
+
+    private void send(String envelope) {
         try {
             this.redis.convertAndSend(CHANNEL, envelope);
+            this.dropping.set(false);
             if (this.reachable.compareAndSet(false, true)) {
                 logger.info("Redis is reachable again: messages reach the other instances again.");
             }
@@ -79,6 +102,20 @@ class Backplane implements MessageListener {
                                 + "this instance keeps serving its own connections.",
                         NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
             }
+        }
+    }
+
+    private static Thread senderThread(Runnable task) {
+        Thread thread = new Thread(task, "backplane-publish");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void refused(Runnable task, ThreadPoolExecutor executor) {
+        // After leave() has shut the sender down, nothing is sent on purpose.
+        if (!executor.isShutdown() && this.dropping.compareAndSet(false, true)) {
+            logger.warn("Redis is not keeping up: {} messages are waiting for it, further ones are dropped.",
+                    QUEUE_LIMIT);
         }
     }
 
@@ -98,9 +135,11 @@ class Backplane implements MessageListener {
      * silent intervals; then nothing more is published while the app winds down.
      */
     @EventListener(ContextClosedEvent.class)
-    void leave() {
+    void leave() throws InterruptedException {
         publish(new BackplaneMessage.Leaving());
         this.closed = true;
+        this.sender.shutdown();
+        this.sender.awaitTermination(2, TimeUnit.SECONDS);
     }
 
     /** Whether the last attempt to publish reached Redis. */

@@ -26,7 +26,7 @@ sealed interface BackplaneMessage {
     record ToAll(HubMessage message) implements BackplaneMessage {
 
         public ToAll {
-            Objects.requireNonNull(message);
+            checked(message);
         }
 
     }
@@ -36,7 +36,7 @@ sealed interface BackplaneMessage {
 
         public ToConnections {
             Objects.requireNonNull(connectionIds);
-            Objects.requireNonNull(message);
+            checked(message);
         }
 
     }
@@ -46,7 +46,7 @@ sealed interface BackplaneMessage {
 
         public ToGroup {
             Objects.requireNonNull(group);
-            Objects.requireNonNull(message);
+            checked(message);
         }
 
     }
@@ -56,7 +56,7 @@ sealed interface BackplaneMessage {
 
         public ToUser {
             Objects.requireNonNull(user);
-            Objects.requireNonNull(message);
+            checked(message);
         }
 
     }
@@ -66,6 +66,10 @@ sealed interface BackplaneMessage {
 
         public ConnectionChanged {
             Objects.requireNonNull(event);
+            if (!event.type().equals("connected") && !event.type().equals("disconnected")) {
+                throw new IllegalArgumentException("Unknown connection event " + event.type());
+            }
+            checked(new ConnectionInfo(event.connectionId(), event.user(), event.instance()));
         }
 
     }
@@ -77,7 +81,7 @@ sealed interface BackplaneMessage {
     record Presence(List<ConnectionInfo> connections) implements BackplaneMessage {
 
         public Presence {
-            Objects.requireNonNull(connections);
+            connections.forEach(BackplaneMessage::checked);
         }
 
     }
@@ -85,6 +89,25 @@ sealed interface BackplaneMessage {
     /** The sending instance is shutting down; its connections are gone. */
     record Leaving() implements BackplaneMessage {
 
+    }
+
+    /**
+     * Refuses a hub message with a field missing: what comes from Redis may come from a
+     * newer or older version of the app, or from anyone who can publish there.
+     */
+    private static HubMessage checked(HubMessage message) {
+        Objects.requireNonNull(message.from());
+        Objects.requireNonNull(message.text());
+        Objects.requireNonNull(message.target());
+        Objects.requireNonNull(message.sentAt());
+        return message;
+    }
+
+    private static ConnectionInfo checked(ConnectionInfo connection) {
+        Objects.requireNonNull(connection.connectionId());
+        Objects.requireNonNull(connection.user());
+        Objects.requireNonNull(connection.instance());
+        return connection;
     }
 
 }

@@ -29,6 +29,12 @@ class ClusterMembers {
     /** When each other instance was last heard from. */
     private final Map<String, Instant> lastHeard = new ConcurrentHashMap<>();
 
+    /**
+     * Whether Redis was unreachable at the last check; used by the scheduler's thread
+     * only.
+     */
+    private boolean wasCutOff;
+
     ClusterMembers(Backplane backplane, ConnectionRegistry registry, HubClients clients,
             @Value("${hub.cluster.presence-interval}") Duration presenceInterval) {
         this.backplane = backplane;
@@ -50,6 +56,14 @@ class ClusterMembers {
     void forgetSilentInstances(Instant now) {
         // Cut off from Redis ourselves, we cannot tell a silent instance from a live one.
         if (!this.backplane.isReachable()) {
+            this.wasCutOff = true;
+            return;
+        }
+        // Just back: the others were silent because we could not hear them. Give them a
+        // full silence limit to be heard again, instead of forgetting them all at once.
+        if (this.wasCutOff) {
+            this.wasCutOff = false;
+            this.lastHeard.replaceAll((instance, heard) -> now);
             return;
         }
         this.lastHeard.forEach((instance, heard) -> {
@@ -59,7 +73,12 @@ class ClusterMembers {
         });
     }
 
-    void receive(String instance, BackplaneMessage message) {
+    /**
+     * Runs on the Redis listener's thread, and {@link #forget} also on the scheduler's:
+     * both are synchronized, so that each change to the list and its announcement happen
+     * together and every page hears of them in order.
+     */
+    synchronized void receive(String instance, BackplaneMessage message) {
         this.lastHeard.put(instance, Instant.now());
         if (message instanceof BackplaneMessage.ConnectionChanged changed) {
             ConnectionEvent event = changed.event();
@@ -82,7 +101,7 @@ class ClusterMembers {
         }
     }
 
-    private void forget(String instance) {
+    private synchronized void forget(String instance) {
         this.lastHeard.remove(instance);
         this.registry.removeInstance(instance)
             .forEach((connection) -> this.clients.announceLocally(ConnectionEvent.disconnected(connection)));

@@ -93,6 +93,15 @@ class ConnectionRegistry {
             .anyMatch((connection) -> connection.user().equals(user));
     }
 
+    /** This instance's open connections of the user. */
+    List<String> localConnectionsOf(String user) {
+        return this.localConnections.values()
+            .stream()
+            .filter((connection) -> connection.user().equals(user))
+            .map(ConnectionInfo::connectionId)
+            .toList();
+    }
+
     /** Records another instance's new connection; {@code true} if it was not known. */
     synchronized boolean addRemote(ConnectionInfo connection) {
         return this.remoteConnections.put(connection.connectionId(), connection) == null;

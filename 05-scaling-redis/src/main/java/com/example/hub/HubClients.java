@@ -8,8 +8,6 @@ import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.user.SimpUser;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,16 +22,12 @@ class HubClients {
 
     private final SimpMessageSendingOperations messaging;
 
-    private final SimpUserRegistry users;
-
     private final ConnectionRegistry registry;
 
     private final Backplane backplane;
 
-    HubClients(SimpMessageSendingOperations messaging, SimpUserRegistry users, ConnectionRegistry registry,
-            Backplane backplane) {
+    HubClients(SimpMessageSendingOperations messaging, ConnectionRegistry registry, Backplane backplane) {
         this.messaging = messaging;
-        this.users = users;
         this.registry = registry;
         this.backplane = backplane;
         backplane.onMessage(this::receive);
@@ -76,7 +70,8 @@ class HubClients {
      * Sends to every connection of the user, on {@code /user/queue/messages}. Spring's
      * {@code convertAndSendToUser(user, ...)} would do this in one call, but in Spring
      * Framework 7.0 it fails for a user with several connections when the receive order
-     * is preserved (see the chapter 04 guide); one send per connection does the same.
+     * is preserved (see the chapter 04 guide). So: one send per connection that the hub's
+     * own registry lists for the user, here and on the other instances.
      */
     void user(String user, HubMessage message) {
         sendToLocalConnectionsOf(user, message);
@@ -134,10 +129,8 @@ class HubClients {
     }
 
     private void sendToLocalConnectionsOf(String user, HubMessage message) {
-        SimpUser connected = this.users.getUser(user);
-        if (connected != null) {
-            connected.getSessions().forEach((session) -> sendToConnection(session.getId(), "/queue/messages", message));
-        }
+        this.registry.localConnectionsOf(user)
+            .forEach((connectionId) -> sendToConnection(connectionId, "/queue/messages", message));
     }
 
     private void sendToConnection(String connectionId, String destination, Object payload) {

@@ -105,16 +105,24 @@ class AuthorizationPageIT {
     }
 
     @Test
-    void logOutDisconnectsAndForgetsTheUser() {
+    void logOutDisconnectsForgetsTheUserAndClearsThePage() {
         ChatPage alice = ChatPage.open(this.firstBrowser, this.port).logIn("alice").awaitConnected();
         ChatPage bob = ChatPage.open(this.secondBrowser, this.port).logIn("bob").awaitConnected();
         String aliceConnection = alice.connectionId();
         await().atMost(ChatPage.TIMEOUT).until(() -> bob.connectionTargets().contains(aliceConnection));
+        await().atMost(ChatPage.TIMEOUT).until(() -> alice.connectionTargets().contains(bob.connectionId()));
+        alice.sendTo(bob.connectionId(), "for Bob only");
+        bob.awaitMessage("for Bob only");
+        bob.send("hello, everyone");
+        alice.awaitMessage("hello, everyone");
 
         alice.logOut();
 
         await().atMost(ChatPage.TIMEOUT).until(() -> alice.status().equals("logged out"));
         assertThat(alice.user()).isEqualTo("nobody");
+        // The next person at this browser sees nothing of Alice's.
+        assertThat(alice.messageTexts()).isEmpty();
+        assertThat(alice.connectionTargets()).isEmpty();
         await().atMost(ChatPage.TIMEOUT).until(() -> !bob.connectionTargets().contains(aliceConnection));
     }
 

@@ -81,6 +81,23 @@ class ClusterMembersTests {
     }
 
     @Test
+    void backFromAnOutageItGivesTheOthersAFullSilenceLimitToBeHeardAgain() {
+        given(this.backplane.isReachable()).willReturn(true);
+        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
+        Instant back = Instant.now().plus(Duration.ofMinutes(5));
+        given(this.backplane.isReachable()).willReturn(false);
+        this.members.forgetSilentInstances(back.minusSeconds(1));
+        given(this.backplane.isReachable()).willReturn(true);
+
+        this.members.forgetSilentInstances(back);
+        assertThat(this.registry.connections()).containsExactly(this.bobOnB);
+        this.members.forgetSilentInstances(back.plus(INTERVAL.multipliedBy(3)).plusSeconds(1));
+
+        assertThat(this.registry.connections()).isEmpty();
+        verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
+    }
+
+    @Test
     void leavingInstanceLosesItsConnectionsAtOnce() {
         this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
 

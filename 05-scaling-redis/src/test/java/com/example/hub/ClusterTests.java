@@ -92,6 +92,7 @@ class ClusterTests {
         HubTestClient alice = connect(a, "alice");
         HubTestClient carol = connect(a, "carol");
         HubTestClient bob = connect(b, "bob");
+        awaitKnownOn(a, bob);
 
         alice.send("/app/sendMessageToOthers", "{\"text\":\"not for me\"}");
         settle(alice, alice, bob, carol);
@@ -106,6 +107,7 @@ class ClusterTests {
         HubTestClient alice = connect(a, "alice");
         HubTestClient bob = connect(b, "bob");
         HubTestClient carol = connect(b, "carol");
+        awaitKnownOn(a, bob);
 
         alice.send("/app/sendMessageToConnection",
                 "{\"connectionId\":\"" + bob.connectionId() + "\",\"text\":\"across the cluster\"}");
@@ -155,6 +157,7 @@ class ClusterTests {
     void userConnectedOnlyToTheOtherInstanceIsNotUnknown() throws Exception {
         HubTestClient alice = connect(a, "alice");
         HubTestClient bob = connect(b, "bob");
+        awaitKnownOn(a, bob);
 
         alice.send("/app/sendMessageToUser", "{\"user\":\"bob\",\"text\":\"found you\"}");
         alice.send("/app/sendMessageToUser", "{\"user\":\"mallory\",\"text\":\"and you?\"}");
@@ -230,11 +233,20 @@ class ClusterTests {
         redis.convertAndSend(Backplane.CHANNEL, "not json at all");
         redis.convertAndSend(Backplane.CHANNEL, "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"self-destruct\"}}");
         redis.convertAndSend(Backplane.CHANNEL, "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"all\"}}");
+        // Well-formed on the outside, with fields missing inside: a connection with no
+        // user.
+        redis.convertAndSend(Backplane.CHANNEL, "{\"origin\":\"elsewhere\",\"message\":{\"type\":"
+                + "\"connection-changed\",\"event\":{\"type\":\"connected\",\"connectionId\":\"z\"}}}");
+        redis.convertAndSend(Backplane.CHANNEL, "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"presence\","
+                + "\"connections\":[{\"connectionId\":\"z\"}]}}");
+        awaitKnownOn(a, bob);
         alice.send("/app/sendMessageToAll", "{\"text\":\"still flowing\"}");
+        alice.send("/app/sendMessageToUser", "{\"user\":\"bob\",\"text\":\"users still found\"}");
 
         assertThat(texts(bob.awaitReceived("/topic/messages", 1))).containsExactly("still flowing");
+        assertThat(texts(bob.awaitReceived("/user/queue/messages", 1))).containsExactly("users still found");
         await().atMost(HubTestClient.TIMEOUT)
-            .until(() -> output.getAll().split("Dropped a message on hub:backplane", -1).length - 1 >= 6);
+            .until(() -> output.getAll().split("Dropped a message on hub:backplane", -1).length - 1 >= 10);
         assertThat(output.getAll()).contains("self-destruct").contains("not json at all");
     }
 
@@ -273,6 +285,14 @@ class ClusterTests {
 
     private static List<String> texts(List<String> bodies) {
         return bodies.stream().map((body) -> JSON.readTree(body).get("text").asString()).toList();
+    }
+
+    /**
+     * Connections on one instance reach the other's list through Redis, a moment later.
+     */
+    private static void awaitKnownOn(HubInstance instance, HubTestClient client) {
+        await().atMost(HubTestClient.TIMEOUT)
+            .until(() -> instance.bean(ConnectionRegistry.class).contains(client.connectionId()));
     }
 
 }

@@ -26,9 +26,13 @@ final class HubInstance implements AutoCloseable {
 
     static HubInstance start(String name, String... properties) {
         // As command-line arguments, so that they win over application.properties.
-        List<String> arguments = new ArrayList<>(
-                List.of("--server.port=0", "--hub.instance.name=" + name, "--hub.cluster.presence-interval=200ms"));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--hub.instance.name=" + name));
         List.of(properties).forEach((property) -> arguments.add("--" + property));
+        if (List.of(properties)
+            .stream()
+            .noneMatch((property) -> property.startsWith("hub.cluster.presence-interval"))) {
+            arguments.add("--hub.cluster.presence-interval=200ms");
+        }
         return new HubInstance(
                 new SpringApplicationBuilder(HubApplication.class).run(arguments.toArray(String[]::new)));
     }

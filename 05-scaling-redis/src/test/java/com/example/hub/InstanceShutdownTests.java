@@ -7,13 +7,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances, then one of them stops: the other drops the stopped instance's
- * connections from its list and announces them as gone.
+ * connections from its list and announces them as gone. The staying instance checks for
+ * silent instances only once a minute here, so only the stopping one's goodbye can
+ * explain a prompt announcement.
  */
 class InstanceShutdownTests {
 
     @Test
     void stoppedInstancesConnectionsLeaveTheOtherInstancesList() throws Exception {
-        try (HubInstance a = HubInstance.start("staying");
+        try (HubInstance a = HubInstance.start("staying", "hub.cluster.presence-interval=1m");
                 HubTestClient alice = HubTestClient.connect(a.port(), "alice", "/topic/connections")) {
             HubInstance b = HubInstance.start("stopping");
             HubTestClient bob = HubTestClient.connect(b.port(), "bob");

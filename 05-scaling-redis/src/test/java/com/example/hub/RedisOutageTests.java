@@ -37,8 +37,10 @@ class RedisOutageTests {
 
     @BeforeAll
     static void startInstances() {
-        a = HubInstance.start("outage-a");
-        b = HubInstance.start("outage-b");
+        // Presence every second: after the outage, each instance gives the other three
+        // seconds to be heard again, time enough for both subscriptions to come back.
+        a = HubInstance.start("outage-a", "hub.cluster.presence-interval=1s");
+        b = HubInstance.start("outage-b", "hub.cluster.presence-interval=1s");
     }
 
     @AfterAll
@@ -51,7 +53,7 @@ class RedisOutageTests {
     @Test
     void instancesServeTheirOwnConnectionsWhileRedisIsDownAndReconnectWhenItIsBack(CapturedOutput output)
             throws Exception {
-        try (HubTestClient aliceOnA = HubTestClient.connect(a.port(), "alice", "/topic/messages");
+        try (HubTestClient aliceOnA = HubTestClient.connect(a.port(), "alice", "/topic/messages", "/topic/connections");
                 HubTestClient carolOnA = HubTestClient.connect(a.port(), "carol", "/topic/messages");
                 HubTestClient bobOnB = HubTestClient.connect(b.port(), "bob", "/topic/messages");
                 HubTestClient adminOnB = HubTestClient.connect(b.port(), "admin", "/topic/messages")) {
@@ -86,6 +88,13 @@ class RedisOutageTests {
                     .until(() -> instance.health().at("/components/backplane/status").asString().equals("UP"));
             }
             assertThat(output.getAll()).contains("Redis is reachable again");
+            // The instances could not hear each other, but neither takes the other for
+            // gone.
+            await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> aliceOnA.received("/topic/connections")
+                    .stream()
+                    .noneMatch((event) -> event.contains("disconnected")));
         }
     }
 

@@ -16,8 +16,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -39,6 +44,9 @@ class TokenEndpointTests {
 
     @Autowired
     JwtDecoder decoder;
+
+    @Autowired
+    JwtEncoder encoder;
 
     @Test
     void rightCredentialsGiveASignedTokenWithTheUserAndRoles() {
@@ -93,11 +101,44 @@ class TokenEndpointTests {
     }
 
     @Test
+    void refreshKeepsTheTimeOfLoginAndEndsAfterTheLongestSession() {
+        Jwt first = this.decoder.decode(Tokens.issue(this.port, "alice"));
+        Jwt fresh = this.decoder
+            .decode(JSON.readTree(refresh(first.getTokenValue()).getBody()).get("access_token").asString());
+        assertThat(fresh.getClaimAsInstant("auth_time")).isEqualTo(first.getClaimAsInstant("auth_time"));
+
+        // A valid token from a login nine hours ago, one more than hub.token.max-session.
+        Instant now = Instant.now();
+        String old = this.encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
+                JwtClaimsSet.builder()
+                    .issuer("message-hub")
+                    .subject("alice")
+                    .issuedAt(now)
+                    .expiresAt(now.plusSeconds(600))
+                    .claim("roles", List.of("USER"))
+                    .claim("auth_time", now.minus(Duration.ofHours(9)).getEpochSecond())
+                    .build()))
+            .getTokenValue();
+        ResponseEntity<String> response = refresh(old);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getBody()).doesNotContain("access_token").contains("Please log in again.");
+    }
+
+    @Test
     void refreshWithoutATokenGives401() {
         ResponseEntity<String> response = http().post().uri("/token/refresh").retrieve().toEntity(String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    private ResponseEntity<String> refresh(String token) {
+        return http().post()
+            .uri("/token/refresh")
+            .headers((headers) -> headers.setBearerAuth(token))
+            .retrieve()
+            .toEntity(String.class);
     }
 
     private ResponseEntity<String> postToken(String form) {
