@@ -71,16 +71,17 @@ class TokenController {
     @ExceptionHandler
     @ResponseStatus(HttpStatus.UNAUTHORIZED)
     ProblemDetail tooOld(CredentialsExpiredException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
-        problem.setTitle("Not authenticated");
-        return problem;
+        return notAuthenticated(ex.getMessage());
     }
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.UNAUTHORIZED)
     ProblemDetail refused(AuthenticationException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "Wrong username or password.");
+        return notAuthenticated("Wrong username or password.");
+    }
+
+    private static ProblemDetail notAuthenticated(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
         problem.setTitle("Not authenticated");
         return problem;
     }
