@@ -5,6 +5,7 @@
 # Usage: loadtest/capacity.sh [chapter]     (default 05-scaling-redis; 04-authorization works too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. loadtest/lib.sh
 chapter=${1:-05-scaling-redis}
 
 ./mvnw -q -pl "$chapter",loadtest -DskipTests package
@@ -18,16 +19,13 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
 app_args=()
 if [ "$chapter" = 05-scaling-redis ]; then
-  java -Dloader.main=com.example.hub.LocalRedis -cp "$app" \
-    org.springframework.boot.loader.launch.PropertiesLauncher "$redis_port" >/dev/null &
-  pids+=($!)
-  until (exec 3<>/dev/tcp/127.0.0.1/"$redis_port") 2>/dev/null; do sleep 0.2; done
+  start_local_redis "$app" "$redis_port"
   app_args=(--spring.data.redis.port="$redis_port")
 fi
 java -jar "$app" --server.port=$port "${app_args[@]}" >/dev/null &
 app_pid=$!
 pids+=($app_pid)
-until (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do sleep 0.2; done
+await_port $port
 
 # The heap in use after a full collection, in KiB: what the connections really keep, where the
 # process's resident memory also counts garbage and heap the JVM has reserved.

@@ -5,6 +5,7 @@
 # Chapter 05 gets a local Redis. About three minutes. Prints each run's delivered messages/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. loadtest/lib.sh
 chapters="01-basics 03-hubcontext 04-authorization 05-scaling-redis"
 rounds=${ROUNDS:-3}
 redis_port=${REDIS_PORT:-6396}
@@ -13,10 +14,7 @@ redis_port=${REDIS_PORT:-6396}
 load=loadtest/target/loadtest-1.0.0-SNAPSHOT.jar
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
-java -Dloader.main=com.example.hub.LocalRedis -cp 05-scaling-redis/target/05-scaling-redis-1.0.0-SNAPSHOT.jar \
-  org.springframework.boot.loader.launch.PropertiesLauncher "$redis_port" >/dev/null &
-pids+=($!)
-until (exec 3<>/dev/tcp/127.0.0.1/"$redis_port") 2>/dev/null; do sleep 0.2; done
+start_local_redis 05-scaling-redis/target/05-scaling-redis-1.0.0-SNAPSHOT.jar "$redis_port"
 port=9120
 for chapter in $chapters; do
   port=$((port + 1))
@@ -25,7 +23,7 @@ for chapter in $chapters; do
   pids+=($!)
 done
 for port in 9121 9122 9123 9124; do
-  until (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do sleep 0.2; done
+  await_port $port
 done
 
 printf '| round |'; for chapter in $chapters; do printf ' %s |' "$chapter"; done

@@ -4,6 +4,7 @@
 # twice in alternation, prints the load test's tables, and stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. loadtest/lib.sh
 
 ./mvnw -q -pl 05-scaling-redis,loadtest -DskipTests package
 app=05-scaling-redis/target/05-scaling-redis-1.0.0-SNAPSHOT.jar
@@ -12,10 +13,7 @@ redis_port=${REDIS_PORT:-6399}
 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
-java -Dloader.main=com.example.hub.LocalRedis -cp "$app" \
-  org.springframework.boot.loader.launch.PropertiesLauncher "$redis_port" >/dev/null &
-pids+=($!)
-until (exec 3<>/dev/tcp/127.0.0.1/"$redis_port") 2>/dev/null; do sleep 0.2; done
+start_local_redis "$app" "$redis_port"
 for port in 9105 9106; do
   java -jar "$app" --server.port=$port --hub.instance.name=instance-$port \
     --spring.data.redis.host=localhost --spring.data.redis.port="$redis_port" >/dev/null &

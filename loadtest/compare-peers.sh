@@ -6,6 +6,7 @@
 # all four servers. Writes loadtest/results/<chapter>-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. loadtest/lib.sh
 root=$PWD
 chapter=${1:-05-scaling-redis}
 servers=${2:-"ws sio stomp target"}
@@ -26,10 +27,7 @@ app_args=""
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
 if [ "$chapter" = 05-scaling-redis ]; then
-  java -Dloader.main=com.example.hub.LocalRedis -cp "$jar" \
-    org.springframework.boot.loader.launch.PropertiesLauncher 6390 >/dev/null &
-  pids+=($!)
-  until (exec 3<>/dev/tcp/127.0.0.1/6390) 2>/dev/null; do sleep 0.2; done
+  start_local_redis "$jar" 6390
   app_args="--spring.data.redis.host=localhost --spring.data.redis.port=6390"
 fi
 token=""

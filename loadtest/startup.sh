@@ -6,6 +6,7 @@
 # Usage: loadtest/startup.sh [chapters]      e.g. loadtest/startup.sh "01-basics 05-scaling-redis"
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. loadtest/lib.sh
 chapters=${1:-"01-basics 02-server-hubs 03-hubcontext 04-authorization 05-scaling-redis"}
 runs=${RUNS:-5}
 port=9180
@@ -21,7 +22,7 @@ startup_millis() {
   start=$(date +%s%N)
   "$@" --server.port=$port >/dev/null 2>&1 &
   pid=$!
-  until (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do sleep 0.01; done
+  await_port $port 0.01
   end=$(date +%s%N)
   kill $pid
   wait $pid 2>/dev/null || true
@@ -38,10 +39,7 @@ for chapter in $chapters; do
   dir=$chapter/target
   args=()
   if [ "$chapter" = 05-scaling-redis ] && [ ${#pids[@]} -eq 0 ]; then
-    java -Dloader.main=com.example.hub.LocalRedis -cp "$dir/$jar" \
-      org.springframework.boot.loader.launch.PropertiesLauncher $redis_port >/dev/null &
-    pids+=($!)
-    until (exec 3<>/dev/tcp/127.0.0.1/$redis_port) 2>/dev/null; do sleep 0.2; done
+    start_local_redis "$dir/$jar" $redis_port
   fi
   [ "$chapter" = 05-scaling-redis ] && args=(--spring.data.redis.port=$redis_port)
   rm -rf "$dir/app" "$dir/app.jsa"

@@ -1,0 +1,16 @@
+# Functions shared by the scripts in loadtest/; they source this file from the project root.
+
+# Waits until something accepts connections on the loopback port; checks every $2 seconds
+# (0.2 by default).
+await_port() {
+  until (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null; do sleep "${2:-0.2}"; done
+}
+
+# Starts, in the background, the development Redis that chapter 05's jar ($1) ships, on
+# port $2; adds its PID to the caller's pids array, and waits until it answers.
+start_local_redis() {
+  java -Dloader.main=com.example.hub.LocalRedis -cp "$1" \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$2" >/dev/null &
+  pids+=($!)
+  await_port "$2"
+}
