@@ -1,70 +1,73 @@
-// The chat page: connects to the hub, shows what arrives, sends what the user types.
-import { Client } from '/webjars/stomp__stompjs/esm6/index.js';
+// The chat page: shows the connection and the messages, and sends what the user types.
+import { connect, invoke } from './hub.js';
+
+// The hub refuses longer texts (SendMessageRequest.MAX_TEXT_LENGTH).
+const MAX_TEXT_LENGTH = 4000;
 
 const statusText = document.getElementById('status');
 const connectionIdText = document.getElementById('connection-id');
+const connectionError = document.getElementById('connection-error');
 const messageList = document.getElementById('messages');
 const sendForm = document.getElementById('send-form');
 const messageInput = document.getElementById('message-text');
 const sendButton = document.getElementById('send-button');
-const errorText = document.getElementById('error');
+const messageCount = document.getElementById('message-count');
+const sendResult = document.getElementById('send-result');
+const sendError = document.getElementById('send-error');
 
-let connectionId = null;
+let connected = false;
+let sending = false;
 
-const client = new Client({
-  brokerURL: hubUrl(),
-  reconnectDelay: 1000,
-  onConnect: onConnected,
-  onWebSocketClose: () => showStatus('reconnecting'),
-  onStompError: (frame) => showError(frame.headers.message),
-});
-
-// The hub lives on the server that served this page: ws:// for http://, wss:// for https://.
-function hubUrl() {
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/messages`;
-}
-
-function connect() {
-  showStatus('connecting');
-  client.activate();
-}
-
-// Runs after every successful (re)connect: subscriptions do not survive a reconnect.
-function onConnected() {
-  client.subscribe('/app/connectionId', (frame) => showConnectionId(JSON.parse(frame.body).connectionId));
-  client.subscribe('/topic/messages', (frame) => showMessage(JSON.parse(frame.body)));
-  client.subscribe('/user/queue/errors', (frame) => showError(JSON.parse(frame.body).detail));
-  showStatus('connected');
-}
-
-function sendMessage(event) {
+// The text stays in the box until the hub has accepted it: a refused or unconfirmed
+// message is never lost.
+async function sendMessage(event) {
   event.preventDefault();
   const text = messageInput.value;
   if (!text.trim()) {
+    showSendError('Type a message first.');
     return;
   }
-  client.publish({ destination: '/app/sendMessageToAll', body: JSON.stringify({ text }) });
-  messageInput.value = '';
-  messageInput.focus();
-}
-
-function showStatus(state) {
-  statusText.textContent = state;
-  statusText.dataset.state = state;
-  sendButton.disabled = state !== 'connected';
-  if (state !== 'connected') {
-    showConnectionId(null);
+  if (text.length > MAX_TEXT_LENGTH) {
+    showSendError(`The message is ${text.length - MAX_TEXT_LENGTH} characters too long.`);
+    return;
+  }
+  showSending(true);
+  try {
+    await invoke('sendMessageToAll', { text });
+    messageInput.value = '';
+    showCount();
+    showSendResult('Sent to everyone.');
+  }
+  catch (error) {
+    showSendError(error.detail);
+  }
+  finally {
+    showSending(false);
+    messageInput.focus();
   }
 }
 
-function showConnectionId(id) {
-  connectionId = id;
-  connectionIdText.textContent = id ?? 'none yet';
+function showStatus(state, connectionId) {
+  connected = state === 'connected';
+  statusText.textContent = state;
+  statusText.dataset.state = state;
+  connectionIdText.textContent = connectionId ?? 'none yet';
+  if (connected) {
+    connectionError.hidden = true;
+  }
+  showSending(sending);
+}
+
+// While a message waits for the hub's answer, the box cannot change and Send is off.
+function showSending(busy) {
+  sending = busy;
+  messageInput.readOnly = busy;
+  sendButton.disabled = busy || !connected;
+  sendButton.textContent = busy ? 'Sending…' : 'Send';
 }
 
 // Everything from the network goes into the page as text (textContent), never as HTML.
-function showMessage(message) {
+function showMessage(message, connectionId) {
   const item = document.createElement('li');
   item.className = 'message';
   item.dataset.from = message.from;
@@ -88,11 +91,35 @@ function showMessage(message) {
   item.scrollIntoView({ block: 'nearest' });
 }
 
-function showError(detail) {
-  errorText.textContent = detail;
-  errorText.hidden = false;
+function showCount() {
+  const length = messageInput.value.length;
+  messageCount.textContent = `${length.toLocaleString('en')} / ${MAX_TEXT_LENGTH.toLocaleString('en')}`;
+  messageCount.dataset.over = length > MAX_TEXT_LENGTH;
+}
+
+function showSendResult(text) {
+  sendError.hidden = true;
+  sendResult.textContent = text;
+}
+
+function showSendError(detail) {
+  sendResult.textContent = '';
+  sendError.textContent = detail;
+  sendError.hidden = false;
+  sendError.scrollIntoView({ block: 'nearest' });
+}
+
+function showConnectionError(detail) {
+  connectionError.textContent = detail;
+  connectionError.hidden = false;
 }
 
 sendForm.addEventListener('submit', sendMessage);
-messageInput.addEventListener('input', () => { errorText.hidden = true; });
-connect();
+// An error about the text is no longer true once the text changes.
+messageInput.addEventListener('input', () => {
+  sendError.hidden = true;
+  sendResult.textContent = '';
+  showCount();
+});
+showCount();
+connect({ onStatus: showStatus, onMessage: showMessage, onError: showConnectionError });

@@ -1,6 +1,63 @@
-// The announcement page: shows the outcome of the last post, which the server reports in
-// the address it redirects to (/announcement?sent or /announcement?rejected).
-const outcome = new URLSearchParams(location.search);
-for (const id of ['sent', 'rejected']) {
-  document.getElementById(id).hidden = !outcome.has(id);
+// The announcement page. The form works without this script: the server answers a post
+// with a redirect to /announcement?sent or /announcement?rejected. With it, the form is
+// posted in the background, so that a refused text stays in the box to be corrected.
+const MAX_TEXT_LENGTH = 4000;
+
+const form = document.getElementById('announcement-form');
+const textInput = document.getElementById('announcement-text');
+const count = document.getElementById('announcement-count');
+const sendButton = document.getElementById('announce-button');
+const sent = document.getElementById('sent');
+const rejected = document.getElementById('rejected');
+
+async function announce(event) {
+  event.preventDefault();
+  const text = textInput.value;
+  if (!text.trim() || text.length > MAX_TEXT_LENGTH) {
+    showOutcome('rejected');
+    return;
+  }
+  sendButton.disabled = true;
+  try {
+    // fetch follows the redirect: the address it ends at tells the outcome.
+    const response = await fetch(form.action, { method: 'POST', body: new URLSearchParams({ text }) });
+    const outcome = new URL(response.url).search.slice(1);
+    if (outcome === 'sent') {
+      textInput.value = '';
+      showCount();
+    }
+    showOutcome(outcome);
+  }
+  catch {
+    showOutcome('rejected', 'Not sent: the server could not be reached. Your text is still in the box.');
+  }
+  finally {
+    sendButton.disabled = false;
+    textInput.focus();
+  }
 }
+
+function showOutcome(outcome, detail = 'Not sent: the text must be 1 to 4,000 characters.') {
+  sent.hidden = outcome !== 'sent';
+  rejected.hidden = outcome !== 'rejected';
+  rejected.textContent = detail;
+}
+
+function showCount() {
+  count.textContent = `${textInput.value.length.toLocaleString('en')} / ${MAX_TEXT_LENGTH.toLocaleString('en')}`;
+  count.dataset.over = textInput.value.length > MAX_TEXT_LENGTH;
+}
+
+form.addEventListener('submit', announce);
+// In a text area Enter starts a new line; Ctrl+Enter (Cmd+Enter on a Mac) sends.
+textInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    form.requestSubmit();
+  }
+});
+textInput.addEventListener('input', () => {
+  showOutcome(null);
+  showCount();
+});
+showOutcome(new URLSearchParams(location.search).keys().next().value);
+showCount();

@@ -1,117 +1,147 @@
-// The chat page: connects to the hub, shows what arrives, sends what the user types.
-import { Client } from '/webjars/stomp__stompjs/esm6/index.js';
+// The chat page: shows the connection, the messages, who else is connected and the hub's
+// statistics, sends what the user types to the target they chose, and joins and leaves
+// groups.
+import { connect, invoke } from './hub.js';
+
+// The hub refuses longer texts (SendMessageRequest.MAX_TEXT_LENGTH) and other group
+// names (GroupRequest.GROUP_NAME).
+const MAX_TEXT_LENGTH = 4000;
+const GROUP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 const statusText = document.getElementById('status');
 const connectionIdText = document.getElementById('connection-id');
+const connectionError = document.getElementById('connection-error');
 const messageList = document.getElementById('messages');
 const sendForm = document.getElementById('send-form');
-const messageInput = document.getElementById('message-text');
-const sendButton = document.getElementById('send-button');
 const targetSelect = document.getElementById('target');
 const connectionTargets = document.getElementById('connection-targets');
+const messageInput = document.getElementById('message-text');
+const sendButton = document.getElementById('send-button');
+const messageCount = document.getElementById('message-count');
+const sendResult = document.getElementById('send-result');
+const sendError = document.getElementById('send-error');
 const groupForm = document.getElementById('group-form');
 const groupNameInput = document.getElementById('group-name');
 const joinButton = document.getElementById('join-group');
 const leaveButton = document.getElementById('leave-group');
 const myGroupsText = document.getElementById('my-groups');
-const errorText = document.getElementById('error');
-const statsConnections = document.getElementById('stats-connections');
-const statsRate = document.getElementById('stats-rate');
+const groupError = document.getElementById('group-error');
+const statsText = document.getElementById('stats');
 
-let connectionId = null;
-const connectionIds = new Set();
-// Connection events that arrive before the list, applied after it; null once it has arrived.
-let heldEvents = null;
-// When the statistics shown were taken, in milliseconds since 1970.
-let statsShownAt = 0;
+let connected = false;
+let sending = false;
+let myConnectionId = null;
 
-const client = new Client({
-  brokerURL: hubUrl(),
-  reconnectDelay: 1000,
-  onConnect: onConnected,
-  onWebSocketClose: () => showStatus('reconnecting'),
-  onStompError: (frame) => showError(frame.headers.message),
-});
-
-// The hub lives on the server that served this page: ws:// for http://, wss:// for https://.
-function hubUrl() {
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/messages`;
-}
-
-function connect() {
-  showStatus('connecting');
-  client.activate();
-}
-
-// Runs after every successful (re)connect: subscriptions do not survive a reconnect.
-function onConnected() {
-  client.subscribe('/app/connectionId', (frame) => showConnectionId(JSON.parse(frame.body).connectionId));
-  client.subscribe('/topic/messages', (frame) => showMessage(JSON.parse(frame.body)));
-  client.subscribe('/user/queue/messages', (frame) => showMessage(JSON.parse(frame.body)));
-  client.subscribe('/user/queue/errors', (frame) => showError(JSON.parse(frame.body).detail));
-  client.subscribe('/user/queue/groups', (frame) => showGroups(JSON.parse(frame.body).groups));
-  // Events first, then the current list: together they keep the list up to date.
-  heldEvents = [];
-  client.subscribe('/topic/connections', (frame) => updateConnections(JSON.parse(frame.body)));
-  client.subscribe('/app/connections', (frame) => showConnections(JSON.parse(frame.body)));
-  // As for connections: changes first, then the current numbers.
-  client.subscribe('/topic/stats', (frame) => showStats(JSON.parse(frame.body)));
-  client.subscribe('/app/stats', (frame) => showStats(JSON.parse(frame.body)));
-  showGroups([]);
-  showStatus('connected');
-}
-
-function sendMessage(event) {
+// The text stays in the box until the hub has accepted it: a refused or unconfirmed
+// message is never lost.
+async function sendMessage(event) {
   event.preventDefault();
   const text = messageInput.value;
+  const target = targetSelect.value;
+  const group = groupNameInput.value.trim();
   if (!text.trim()) {
+    showSendError('Type a message first.');
     return;
   }
-  const [method, body] = hubCallFor(targetSelect.value, text);
-  client.publish({ destination: `/app/${method}`, body: JSON.stringify(body) });
-  messageInput.value = '';
-  messageInput.focus();
+  if (text.length > MAX_TEXT_LENGTH) {
+    showSendError(`The message is ${text.length - MAX_TEXT_LENGTH} characters too long.`);
+    return;
+  }
+  if (target === 'group' && !group) {
+    showSendError('Type the name of the group in the Group box below first.');
+    return;
+  }
+  showSending(true);
+  try {
+    const [method, body] = hubCallFor(target, text, group);
+    const sent = await invoke(method, body);
+    messageInput.value = '';
+    showCount();
+    showSendResult(describeSent(target, group, sent.connections));
+  }
+  catch (error) {
+    showSendError(error.detail);
+  }
+  finally {
+    showSending(false);
+    messageInput.focus();
+  }
 }
 
 // The hub method, and what to send it, for the target chosen in the "To" list.
-function hubCallFor(target, text) {
+function hubCallFor(target, text, group) {
   switch (target) {
     case 'all': return ['sendMessageToAll', { text }];
     case 'caller': return ['sendMessageToCaller', { text }];
     case 'others': return ['sendMessageToOthers', { text }];
-    case 'group': return ['sendMessageToGroup', { group: groupNameInput.value, text }];
+    case 'group': return ['sendMessageToGroup', { group, text }];
     default: return ['sendMessageToConnection', { connectionId: target, text }];
   }
 }
 
-function joinGroup(event) {
+// What the hub did with the message, in words.
+function describeSent(target, group, count) {
+  switch (target) {
+    case 'all': return `Sent to everyone: ${connectionsText(count)}.`;
+    case 'caller': return 'Sent to you.';
+    case 'others': return count === 0 ? 'Nobody else is connected.' : `Sent to ${connectionsText(count)}.`;
+    case 'group': return count === 0 ? `Nobody is in group ${group}.` : `Sent to ${connectionsText(count)} in group ${group}.`;
+    default: return 'Sent to that connection.';
+  }
+}
+
+function connectionsText(count) {
+  return count === 1 ? '1 connection' : `${count} connections`;
+}
+
+async function joinGroup(event) {
   event.preventDefault();
-  client.publish({ destination: '/app/joinGroup', body: JSON.stringify({ group: groupNameInput.value }) });
+  await changeGroup('joinGroup');
 }
 
-function leaveGroup() {
-  client.publish({ destination: '/app/leaveGroup', body: JSON.stringify({ group: groupNameInput.value }) });
+async function leaveGroup() {
+  await changeGroup('leaveGroup');
 }
 
-function showStatus(state) {
+async function changeGroup(method) {
+  const group = groupNameInput.value.trim();
+  if (!GROUP_NAME.test(group)) {
+    showGroupError(group ? 'A group name is 1 to 64 letters, digits, - or _.' : 'Type a group name first.');
+    return;
+  }
+  try {
+    await invoke(method, { group });
+    groupError.hidden = true;
+  }
+  catch (error) {
+    showGroupError(error.detail);
+  }
+}
+
+function showStatus(state, connectionId) {
+  connected = state === 'connected';
+  myConnectionId = connectionId;
   statusText.textContent = state;
   statusText.dataset.state = state;
-  for (const button of [sendButton, joinButton, leaveButton]) {
-    button.disabled = state !== 'connected';
+  connectionIdText.textContent = connectionId ?? 'none yet';
+  if (connected) {
+    connectionError.hidden = true;
   }
-  if (state !== 'connected') {
-    showConnectionId(null);
-  }
+  joinButton.disabled = !connected;
+  leaveButton.disabled = !connected;
+  showSending(sending);
 }
 
-function showConnectionId(id) {
-  connectionId = id;
-  connectionIdText.textContent = id ?? 'none yet';
+// While a message waits for the hub's answer, the box cannot change and Send is off.
+function showSending(busy) {
+  sending = busy;
+  messageInput.readOnly = busy;
+  sendButton.disabled = busy || !connected;
+  sendButton.textContent = busy ? 'Sending…' : 'Send';
 }
 
 // Everything from the network goes into the page as text (textContent), never as HTML.
-function showMessage(message) {
+function showMessage(message, connectionId) {
   const item = document.createElement('li');
   item.className = 'message';
   item.dataset.from = message.from;
@@ -123,23 +153,23 @@ function showMessage(message) {
 
   const from = document.createElement('span');
   from.className = 'from';
-  from.textContent = describeSender(message);
+  from.textContent = describeSender(message, connectionId);
   from.title = message.from;
-
-  const text = document.createElement('span');
-  text.className = 'text';
-  text.textContent = message.text;
 
   const target = document.createElement('span');
   target.className = 'target';
   target.textContent = describeTarget(message);
+
+  const text = document.createElement('span');
+  text.className = 'text';
+  text.textContent = message.text;
 
   item.append(time, from, target, text);
   messageList.append(item);
   item.scrollIntoView({ block: 'nearest' });
 }
 
-function describeSender(message) {
+function describeSender(message, connectionId) {
   if (message.target === 'announcement') {
     return 'Announcement';
   }
@@ -162,41 +192,13 @@ function showGroups(groups) {
   myGroupsText.textContent = groups.length > 0 ? groups.join(', ') : 'no group';
 }
 
-// The list may have been taken before or after the events held back; either way,
-// applying them after it gives the current state, since each says how one connection is now.
-function showConnections(connections) {
-  connectionIds.clear();
-  connections.forEach((connection) => connectionIds.add(connection.connectionId));
-  heldEvents.forEach(applyConnectionEvent);
-  heldEvents = null;
-  showConnectionTargets();
-}
-
-function updateConnections(event) {
-  if (heldEvents) {
-    heldEvents.push(event);
-    return;
-  }
-  applyConnectionEvent(event);
-  showConnectionTargets();
-}
-
-function applyConnectionEvent(event) {
-  if (event.type === 'connected') {
-    connectionIds.add(event.connectionId);
-  }
-  else {
-    connectionIds.delete(event.connectionId);
-  }
-}
-
 // One entry in the "To" list per other connection, kept in step with the hub.
-function showConnectionTargets() {
+function showConnections(connections) {
   const chosen = targetSelect.selectedOptions[0];
-  const options = [...connectionIds].filter((id) => id !== connectionId).map((id) => {
+  const options = connections.filter((connection) => connection.connectionId !== myConnectionId).map((connection) => {
     const option = document.createElement('option');
-    option.value = id;
-    option.textContent = id.slice(0, 8);
+    option.value = connection.connectionId;
+    option.textContent = connection.connectionId.slice(0, 8);
     return option;
   });
   keepChosenIfGone(chosen, connectionTargets, options);
@@ -213,24 +215,60 @@ function keepChosenIfGone(chosen, list, options) {
   }
 }
 
-// The newest numbers win: the reply to /app/stats may arrive after a newer change.
 function showStats(stats) {
-  const at = Date.parse(stats.at);
-  if (at < statsShownAt) {
-    return;
-  }
-  statsShownAt = at;
-  statsConnections.textContent = stats.connections;
-  statsRate.textContent = stats.messagesPerMinute;
+  const messages = stats.messagesPerMinute === 1 ? '1 message' : `${stats.messagesPerMinute} messages`;
+  statsText.textContent = `${connectionsText(stats.connections)} · ${messages} in the last minute`;
 }
 
-function showError(detail) {
-  errorText.textContent = detail;
-  errorText.hidden = false;
+function showCount() {
+  const length = messageInput.value.length;
+  messageCount.textContent = `${length.toLocaleString('en')} / ${MAX_TEXT_LENGTH.toLocaleString('en')}`;
+  messageCount.dataset.over = length > MAX_TEXT_LENGTH;
+}
+
+function showSendResult(text) {
+  sendError.hidden = true;
+  sendResult.textContent = text;
+}
+
+function showSendError(detail) {
+  sendResult.textContent = '';
+  sendError.textContent = detail;
+  sendError.hidden = false;
+  sendError.scrollIntoView({ block: 'nearest' });
+}
+
+function showGroupError(detail) {
+  groupError.textContent = detail;
+  groupError.hidden = false;
+  groupError.scrollIntoView({ block: 'nearest' });
+}
+
+function showConnectionError(detail) {
+  connectionError.textContent = detail;
+  connectionError.hidden = false;
 }
 
 sendForm.addEventListener('submit', sendMessage);
 groupForm.addEventListener('submit', joinGroup);
 leaveButton.addEventListener('click', leaveGroup);
-messageInput.addEventListener('input', () => { errorText.hidden = true; });
-connect();
+// An error about what the user typed is no longer true once they change it.
+messageInput.addEventListener('input', () => {
+  sendError.hidden = true;
+  sendResult.textContent = '';
+  showCount();
+});
+targetSelect.addEventListener('change', () => { sendError.hidden = true; });
+groupNameInput.addEventListener('input', () => {
+  groupError.hidden = true;
+  sendError.hidden = true;
+});
+showCount();
+connect({
+  onStatus: showStatus,
+  onMessage: showMessage,
+  onGroups: showGroups,
+  onConnections: showConnections,
+  onStats: showStats,
+  onError: showConnectionError,
+});

@@ -1,15 +1,11 @@
 package com.example.hub;
 
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * Opens the hub's WebSocket endpoint and routes STOMP destinations: {@code /app/**} to
@@ -22,8 +18,6 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     /** The largest STOMP frame a client may send; a 4,000-character text fits. */
     static final int MAX_FRAME_BYTES = 16 * 1024;
-
-    static final int OUTBOUND_THREADS = 16;
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
@@ -41,47 +35,10 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registry.setPreservePublishOrder(true);
     }
 
-    /**
-     * The threads that write to clients. A write to a client that stopped reading waits,
-     * up to {@link SendTimeLimit#MILLIS}; a waiting thread costs no CPU, so there are
-     * enough threads for a few such clients at once while the others are served.
-     */
-    @Override
-    public void configureClientOutboundChannel(ChannelRegistration registration) {
-        registration.taskExecutor().corePoolSize(OUTBOUND_THREADS).maxPoolSize(OUTBOUND_THREADS);
-    }
-
-    /**
-     * Tomcat keeps a text and a binary buffer per connection, at these sizes: small, as
-     * long frames arrive in pieces (see {@link ChunkedFrames}).
-     */
-    @Bean
-    static ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(ChunkedFrames.BUFFER_CHARS);
-        container.setMaxBinaryMessageBufferSize(ChunkedFrames.BUFFER_CHARS);
-        return container;
-    }
-
-    /**
-     * Tomcat's socket buffers per connection, 8 KiB each for reading and writing by
-     * default: hub frames are small, so 2 KiB do, and thousands of idle connections cost
-     * less.
-     */
-    @Bean
-    static TomcatConnectorCustomizer smallSocketBuffers() {
-        return (connector) -> {
-            connector.setProperty("socket.appReadBufSize", "2048");
-            connector.setProperty("socket.appWriteBufSize", "2048");
-        };
-    }
-
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(MAX_FRAME_BYTES);
-        registration.setSendTimeLimit((int) SendTimeLimit.MILLIS);
         registration.addDecoratorFactory(ChunkedFrames::new);
-        registration.addDecoratorFactory(SendTimeLimit::new);
     }
 
 }

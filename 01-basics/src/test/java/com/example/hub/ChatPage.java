@@ -30,6 +30,18 @@ final class ChatPage {
     @FindBy(id = "message-text")
     private WebElement messageText;
 
+    @FindBy(id = "send-button")
+    private WebElement sendButton;
+
+    @FindBy(id = "message-count")
+    private WebElement messageCount;
+
+    @FindBy(id = "send-result")
+    private WebElement sendResult;
+
+    @FindBy(id = "send-error")
+    private WebElement sendError;
+
     @FindBy(id = "messages")
     private WebElement messages;
 
@@ -57,13 +69,67 @@ final class ChatPage {
         return this.status.getText();
     }
 
+    /** The ARIA role of the status, {@code status} for a polite live region. */
+    String statusRole() {
+        return this.status.getDomAttribute("role");
+    }
+
     String connectionId() {
         return this.connectionId.getText();
     }
 
-    /** Types the text into the message box and presses Enter. */
+    /** Types the text over whatever the message box holds, and presses Enter. */
     ChatPage send(String text) {
-        this.messageText.sendKeys(text, Keys.ENTER);
+        this.messageText.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
+        return this;
+    }
+
+    /** Puts the text into the message box at once, as a paste does. */
+    ChatPage paste(String text) {
+        script("const box = document.getElementById('message-text'); box.value = arguments[0];"
+                + " box.dispatchEvent(new Event('input'));", text);
+        return this;
+    }
+
+    /** Presses Enter in the message box. */
+    ChatPage pressEnter() {
+        this.messageText.sendKeys(Keys.ENTER);
+        return this;
+    }
+
+    String messageBox() {
+        return this.messageText.getDomProperty("value");
+    }
+
+    String sendButton() {
+        return this.sendButton.getText();
+    }
+
+    String messageCount() {
+        return this.messageCount.getText();
+    }
+
+    boolean messageCountIsOver() {
+        return "true".equals(this.messageCount.getDomAttribute("data-over"));
+    }
+
+    /** The confirmation below the message box, empty when there is none. */
+    String sendResult() {
+        return this.sendResult.getText();
+    }
+
+    /** The error below the message box, empty when none is shown. */
+    String sendError() {
+        return this.sendError.isDisplayed() ? this.sendError.getText() : "";
+    }
+
+    ChatPage awaitSendResult(String text) {
+        await().atMost(TIMEOUT).until(() -> sendResult().equals(text));
+        return this;
+    }
+
+    ChatPage awaitSendError(String text) {
+        await().atMost(TIMEOUT).until(() -> sendError().contains(text));
         return this;
     }
 
@@ -79,6 +145,17 @@ final class ChatPage {
     /** How many elements of the given tag are inside the message list. */
     int elementsInMessages(String tagName) {
         return this.messages.findElements(By.tagName(tagName)).size();
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    String focused() {
+        return String.valueOf(script("return document.activeElement.id;"));
+    }
+
+    /** Presses Tab, as a keyboard user moves to the next control. */
+    ChatPage pressTab() {
+        this.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        return this;
     }
 
     /** Starts recording every status the page shows from now on. */
@@ -103,8 +180,8 @@ final class ChatPage {
         return (List<String>) script("return performance.getEntriesByType('resource').map((entry) => entry.name);");
     }
 
-    private Object script(String script) {
-        return ((JavascriptExecutor) this.driver).executeScript(script);
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
     }
 
 }

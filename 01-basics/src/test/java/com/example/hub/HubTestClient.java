@@ -67,8 +67,7 @@ final class HubTestClient implements AutoCloseable {
             client.subscribe(destination);
         }
         // The hub handles one connection's frames in order, so this reply also means
-        // every
-        // subscription above is in place.
+        // every subscription above is in place.
         client.connectionId = JSON.readTree(client.request("/app/connectionId")).get("connectionId").asString();
         return client;
     }
@@ -93,6 +92,21 @@ final class HubTestClient implements AutoCloseable {
         headers.setDestination(destination);
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
         this.session.send(headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends a frame that the server is expected to refuse by closing the connection. A
+     * long frame goes out in several pieces, and the server may close before the last
+     * one: then the send fails, as it would for any client, and that is not an error of
+     * the test.
+     */
+    void sendExpectingClose(String destination, String body) {
+        try {
+            send(destination, body);
+        }
+        catch (RuntimeException ex) {
+            await().atMost(TIMEOUT).until(() -> !isConnected());
+        }
     }
 
     /** Every body received so far on the destination, oldest first. */

@@ -44,6 +44,10 @@ class ConnectionRegistry {
         return this.groupsByConnection.containsKey(connectionId);
     }
 
+    int count() {
+        return this.groupsByConnection.size();
+    }
+
     Set<String> connectionIds() {
         return Set.copyOf(this.groupsByConnection.keySet());
     }

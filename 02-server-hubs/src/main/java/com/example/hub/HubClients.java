@@ -21,6 +21,11 @@ class HubClients {
         this.messaging = messaging;
     }
 
+    /** Sends to every connection, on {@code /topic/messages}. */
+    void all(HubMessage message) {
+        this.messaging.convertAndSend("/topic/messages", message);
+    }
+
     /** Sends to one connection, which receives it on {@code /user/queue/messages}. */
     void connection(String connectionId, HubMessage message) {
         sendToConnection(connectionId, "/queue/messages", message);

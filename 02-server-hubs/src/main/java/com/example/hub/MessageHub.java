@@ -2,13 +2,13 @@ package com.example.hub;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageMapping;
-import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
@@ -17,11 +17,15 @@ import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * The hub: clients call a method by sending to {@code /app/<method name>}. The connection
- * id is the STOMP session id that Spring gives every WebSocket connection.
+ * The hub: clients call a method by sending to {@code /app/<method name>}, and the caller
+ * gets the method's answer on {@code /user/queue/replies}. The connection id is the STOMP
+ * session id that Spring gives every WebSocket connection.
  */
 @Controller
 class MessageHub {
+
+    /** How many groups one connection may be in at once. */
+    static final int MAX_GROUPS = 100;
 
     private final ConnectionRegistry connections;
 
@@ -40,43 +44,54 @@ class MessageHub {
     }
 
     @MessageMapping("/sendMessageToAll")
-    @SendTo("/topic/messages")
-    HubMessage sendMessageToAll(@Valid SendMessageRequest request,
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToAll(@Valid SendMessageRequest request,
             @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
-        return new HubMessage(connectionId, request.text(), "all", Instant.now());
+        this.clients.all(new HubMessage(connectionId, request.text(), "all", Instant.now()));
+        return new Sent(this.connections.count());
     }
 
     @MessageMapping("/sendMessageToCaller")
-    @SendToUser(destinations = "/queue/messages", broadcast = false)
-    HubMessage sendMessageToCaller(@Valid SendMessageRequest request,
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToCaller(@Valid SendMessageRequest request,
             @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
-        return new HubMessage(connectionId, request.text(), "caller", Instant.now());
+        this.clients.connection(connectionId, new HubMessage(connectionId, request.text(), "caller", Instant.now()));
+        return new Sent(1);
     }
 
     @MessageMapping("/sendMessageToOthers")
-    void sendMessageToOthers(@Valid SendMessageRequest request,
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToOthers(@Valid SendMessageRequest request,
             @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
         List<String> others = this.connections.connectionIds()
             .stream()
             .filter((id) -> !id.equals(connectionId))
             .toList();
         this.clients.connections(others, new HubMessage(connectionId, request.text(), "others", Instant.now()));
+        return new Sent(others.size());
     }
 
+    /** SignalR's {@code Clients.Client(connectionId)}. */
     @MessageMapping("/sendMessageToConnection")
-    void sendMessageToConnection(@Valid SendToConnectionRequest request,
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToConnection(@Valid SendToConnectionRequest request,
             @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
         if (!this.connections.contains(request.connectionId())) {
             throw new HubException("unknown-connection", "No connection has the id " + request.connectionId() + ".");
         }
         this.clients.connection(request.connectionId(),
                 new HubMessage(connectionId, request.text(), "connection", Instant.now()));
+        return new Sent(1);
     }
 
     @MessageMapping("/joinGroup")
     @SendToUser(destinations = "/queue/groups", broadcast = false)
     GroupList joinGroup(@Valid GroupRequest request,
             @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
+        List<String> groups = this.connections.groupsOf(connectionId);
+        if (groups.size() >= MAX_GROUPS && !groups.contains(request.group())) {
+            throw new HubException("too-many-groups", "A connection can be in at most " + MAX_GROUPS + " groups.");
+        }
         return new GroupList(this.connections.join(connectionId, request.group()));
     }
 
@@ -87,11 +102,15 @@ class MessageHub {
         return new GroupList(this.connections.leave(connectionId, request.group()));
     }
 
+    /** The members at the moment of sending; the sender too, if it is one. */
     @MessageMapping("/sendMessageToGroup")
-    void sendMessageToGroup(@Valid SendToGroupRequest request,
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToGroup(@Valid SendToGroupRequest request,
             @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
-        this.clients.connections(this.connections.members(request.group()),
+        Set<String> members = this.connections.members(request.group());
+        this.clients.connections(members,
                 new HubMessage(connectionId, request.text(), "group", Instant.now(), request.group()));
+        return new Sent(members.size());
     }
 
     /** Replies once, to the subscriber only, with the id of its connection. */

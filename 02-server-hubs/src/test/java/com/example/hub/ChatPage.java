@@ -22,9 +22,6 @@ final class ChatPage {
 
     private final WebDriver driver;
 
-    @FindBy(id = "error")
-    private WebElement error;
-
     @FindBy(id = "status")
     private WebElement status;
 
@@ -33,6 +30,18 @@ final class ChatPage {
 
     @FindBy(id = "message-text")
     private WebElement messageText;
+
+    @FindBy(id = "send-button")
+    private WebElement sendButton;
+
+    @FindBy(id = "message-count")
+    private WebElement messageCount;
+
+    @FindBy(id = "send-result")
+    private WebElement sendResult;
+
+    @FindBy(id = "send-error")
+    private WebElement sendError;
 
     @FindBy(id = "messages")
     private WebElement messages;
@@ -49,8 +58,14 @@ final class ChatPage {
     @FindBy(id = "join-group")
     private WebElement joinGroup;
 
+    @FindBy(id = "leave-group")
+    private WebElement leaveGroup;
+
     @FindBy(id = "my-groups")
     private WebElement myGroups;
+
+    @FindBy(id = "group-error")
+    private WebElement groupError;
 
     private ChatPage(WebDriver driver) {
         this.driver = driver;
@@ -67,12 +82,6 @@ final class ChatPage {
         return this;
     }
 
-    /** The error the page shows, once it shows one. */
-    String awaitError() {
-        await().atMost(TIMEOUT).until(this.error::isDisplayed);
-        return this.error.getText();
-    }
-
     ChatPage awaitConnected() {
         await().atMost(TIMEOUT).until(() -> status().equals("connected") && !connectionId().equals("none yet"));
         return this;
@@ -82,13 +91,67 @@ final class ChatPage {
         return this.status.getText();
     }
 
+    /** The ARIA role of the status, {@code status} for a polite live region. */
+    String statusRole() {
+        return this.status.getDomAttribute("role");
+    }
+
     String connectionId() {
         return this.connectionId.getText();
     }
 
-    /** Types the text into the message box and presses Enter. */
+    /** Types the text over whatever the message box holds, and presses Enter. */
     ChatPage send(String text) {
-        this.messageText.sendKeys(text, Keys.ENTER);
+        this.messageText.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
+        return this;
+    }
+
+    /** Puts the text into the message box at once, as a paste does. */
+    ChatPage paste(String text) {
+        script("const box = document.getElementById('message-text'); box.value = arguments[0];"
+                + " box.dispatchEvent(new Event('input'));", text);
+        return this;
+    }
+
+    /** Presses Enter in the message box. */
+    ChatPage pressEnter() {
+        this.messageText.sendKeys(Keys.ENTER);
+        return this;
+    }
+
+    String messageBox() {
+        return this.messageText.getDomProperty("value");
+    }
+
+    String sendButton() {
+        return this.sendButton.getText();
+    }
+
+    String messageCount() {
+        return this.messageCount.getText();
+    }
+
+    boolean messageCountIsOver() {
+        return "true".equals(this.messageCount.getDomAttribute("data-over"));
+    }
+
+    /** The confirmation below the message box, empty when there is none. */
+    String sendResult() {
+        return this.sendResult.getText();
+    }
+
+    /** The error below the message box, empty when none is shown. */
+    String sendError() {
+        return this.sendError.isDisplayed() ? this.sendError.getText() : "";
+    }
+
+    ChatPage awaitSendResult(String text) {
+        await().atMost(TIMEOUT).until(() -> sendResult().equals(text));
+        return this;
+    }
+
+    ChatPage awaitSendError(String text) {
+        await().atMost(TIMEOUT).until(() -> sendError().contains(text));
         return this;
     }
 
@@ -119,9 +182,40 @@ final class ChatPage {
 
     /** Types the group name and presses Join; waits until the page lists the group. */
     ChatPage joinGroup(String group) {
+        pressJoin(group);
+        await().atMost(TIMEOUT).until(() -> groups().contains(group));
+        return this;
+    }
+
+    /** Types the group name and presses Join, without waiting for the hub. */
+    ChatPage pressJoin(String group) {
         typeGroupName(group);
         this.joinGroup.click();
-        await().atMost(TIMEOUT).until(() -> List.of(this.myGroups.getText().split(", ")).contains(group));
+        return this;
+    }
+
+    /**
+     * Types the group name and presses Leave; waits until the page no longer lists it.
+     */
+    ChatPage leaveGroup(String group) {
+        typeGroupName(group);
+        this.leaveGroup.click();
+        await().atMost(TIMEOUT).until(() -> !groups().contains(group));
+        return this;
+    }
+
+    /** The groups the page says this connection is in. */
+    List<String> groups() {
+        return List.of(this.myGroups.getText().split(", "));
+    }
+
+    /** The error below the group form, empty when none is shown. */
+    String groupError() {
+        return this.groupError.isDisplayed() ? this.groupError.getText() : "";
+    }
+
+    ChatPage awaitGroupError(String text) {
+        await().atMost(TIMEOUT).until(() -> groupError().contains(text));
         return this;
     }
 
@@ -144,9 +238,10 @@ final class ChatPage {
             .getText();
     }
 
-    private void typeGroupName(String group) {
-        this.groupName.clear();
-        this.groupName.sendKeys(group);
+    /** Whether the whole element is inside the browser window, where the user looks. */
+    boolean isInView(String id) {
+        return Boolean.TRUE.equals(script("const box = document.getElementById(arguments[0]).getBoundingClientRect();"
+                + " return box.top >= 0 && box.bottom <= window.innerHeight + 1;", id));
     }
 
     List<String> messageTexts() {
@@ -161,6 +256,17 @@ final class ChatPage {
     /** How many elements of the given tag are inside the message list. */
     int elementsInMessages(String tagName) {
         return this.messages.findElements(By.tagName(tagName)).size();
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    String focused() {
+        return String.valueOf(script("return document.activeElement.id;"));
+    }
+
+    /** Presses Tab, as a keyboard user moves to the next control. */
+    ChatPage pressTab() {
+        this.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        return this;
     }
 
     /** Starts recording every status the page shows from now on. */
@@ -185,8 +291,13 @@ final class ChatPage {
         return (List<String>) script("return performance.getEntriesByType('resource').map((entry) => entry.name);");
     }
 
-    private Object script(String script) {
-        return ((JavascriptExecutor) this.driver).executeScript(script);
+    private void typeGroupName(String group) {
+        this.groupName.clear();
+        this.groupName.sendKeys(group);
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
     }
 
 }

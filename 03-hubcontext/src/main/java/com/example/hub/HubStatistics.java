@@ -48,9 +48,12 @@ class HubStatistics {
         this.latest = stats;
     }
 
-    /** The statistics of the last tick, for a client that has just subscribed. */
+    /**
+     * The numbers for a client that has just subscribed: the rate of the last tick, and
+     * the connections as they are now, its own included.
+     */
     HubStats latest() {
-        return this.latest;
+        return new HubStats(this.connections.count(), this.latest.messagesPerMinute(), Instant.now());
     }
 
     HubStats measure(Instant now) {

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,10 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The background statistics service in a running app whose interval is shortened to 100
- * ms, observed by a STOMP client on {@code /topic/stats} as a page would.
+ * The background statistics service in a running app whose interval the tests shorten to
+ * 100 ms, observed by a STOMP client on {@code /topic/stats} as a page would.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.stats.interval=100ms")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
 class HubStatisticsTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();

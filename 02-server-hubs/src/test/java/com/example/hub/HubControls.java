@@ -1,0 +1,73 @@
+package com.example.hub;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+
+/**
+ * Test configuration that gives tests a hand on the server side: it closes every open
+ * connection, as a server restart would, and it swallows any message whose body contains
+ * {@link #UNANSWERED}, as a hub that never got to answer would. Every test class imports
+ * it, so that they all share one application context.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class HubControls implements WebSocketMessageBrokerConfigurer {
+
+    /** A message containing this reaches no hub method and gets no answer. */
+    static final String UNANSWERED = "[never answered]";
+
+    private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory((handler) -> new WebSocketHandlerDecorator(handler) {
+
+            @Override
+            public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                HubControls.this.sessions.add(session);
+                super.afterConnectionEstablished(session);
+            }
+
+            @Override
+            public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+                HubControls.this.sessions.remove(session);
+                super.afterConnectionClosed(session, status);
+            }
+
+        });
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(new ChannelInterceptor() {
+
+            @Override
+            public Message<?> preSend(Message<?> message, MessageChannel channel) {
+                boolean unanswered = message.getPayload() instanceof byte[] body
+                        && new String(body, StandardCharsets.UTF_8).contains(UNANSWERED);
+                return unanswered ? null : message;
+            }
+
+        });
+    }
+
+    /** Closes every open connection with close code 1012, "service restart". */
+    void closeAll() throws IOException {
+        for (WebSocketSession session : this.sessions) {
+            session.close(CloseStatus.SERVICE_RESTARTED);
+        }
+    }
+
+}
