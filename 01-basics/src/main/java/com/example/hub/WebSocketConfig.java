@@ -21,7 +21,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/messages");
+        // Only pages from this app's own origin may connect: Spring's default.
+        registry.addEndpoint("/messages").addInterceptors(new OriginHeaderCheck());
         // Handle each connection's frames one after another, in the order sent.
         registry.setPreserveReceiveOrder(true);
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,13 @@ final class HubTestClient implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private static final WebSocketStompClient stompClient = createStompClient();
+
+    static {
+        // Frames arrive within milliseconds on loopback: look every 10 ms, not
+        // Awaitility's 100 ms.
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+    }
 
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
 
@@ -116,8 +124,7 @@ final class HubTestClient implements AutoCloseable {
 
     /** Waits until at least {@code count} bodies have arrived on the destination. */
     List<String> awaitReceived(String destination, int count) {
-        // Frames arrive within milliseconds on loopback: look often.
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() -> received(destination).size() >= count);
+        await().atMost(TIMEOUT).until(() -> received(destination).size() >= count);
         return received(destination);
     }
 

@@ -44,6 +44,7 @@ class ChatPageIT {
         this.bobBrowser = Browser.start();
         this.alice = ChatPage.open(this.aliceBrowser, this.port).awaitConnected();
         this.bob = ChatPage.open(this.bobBrowser, this.port).awaitConnected();
+        this.hub.awaitOpenConnections(2);
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +44,9 @@ class HubTargetsTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    HubControls hub;
+
     HubTestClient alice;
 
     HubTestClient bob;
@@ -54,6 +58,8 @@ class HubTargetsTests {
         this.alice = HubTestClient.connect(this.port, DESTINATIONS);
         this.bob = HubTestClient.connect(this.port, DESTINATIONS);
         this.carol = HubTestClient.connect(this.port, DESTINATIONS);
+        // The counts in the hub\'s replies are only these three.
+        this.hub.awaitOpenConnections(3);
     }
 
     @AfterEach

@@ -41,7 +41,12 @@ class HubStatistics {
     /** Runs on Spring's scheduler thread, one tick at a time. */
     @Scheduled(fixedDelayString = "${hub.stats.interval}")
     void publish() {
-        HubStats stats = measure(Instant.now());
+        publish(Instant.now());
+    }
+
+    /** One tick at the given time: the numbers go out only when they changed. */
+    void publish(Instant now) {
+        HubStats stats = measure(now);
         if (!stats.sameNumbersAs(this.latest)) {
             this.clients.statistics(stats);
         }

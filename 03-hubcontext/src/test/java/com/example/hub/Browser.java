@@ -1,11 +1,13 @@
 package com.example.hub;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.awaitility.Awaitility;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -27,6 +29,9 @@ final class Browser {
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle));
+        // Pages change within milliseconds: look every 25 ms, not Awaitility's 100 ms.
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(25));
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
     }
 
     private Browser() {

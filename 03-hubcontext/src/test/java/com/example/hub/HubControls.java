@@ -16,6 +16,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Test configuration that gives tests a hand on the server side: it closes every open
  * connection, as a server restart would, and it swallows any message whose body contains
@@ -42,8 +44,13 @@ class HubControls implements WebSocketMessageBrokerConfigurer {
 
             @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
-                HubControls.this.sessions.remove(session);
-                super.afterConnectionClosed(session, status);
+                try {
+                    super.afterConnectionClosed(session, status);
+                }
+                finally {
+                    // Only once the hub has seen the connection go.
+                    HubControls.this.sessions.remove(session);
+                }
             }
 
         });
@@ -61,6 +68,14 @@ class HubControls implements WebSocketMessageBrokerConfigurer {
             }
 
         });
+    }
+
+    /**
+     * Waits until exactly this many connections are open: those of earlier tests close
+     * while the next test starts.
+     */
+    void awaitOpenConnections(int count) {
+        await().atMost(HubTestClient.TIMEOUT).until(() -> this.sessions.size() == count);
     }
 
     /** Closes every open connection with close code 1012, "service restart". */

@@ -1,6 +1,7 @@
 package com.example.hub;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -38,31 +39,32 @@ class HubStatisticsTests {
     @Autowired
     ConnectionRegistry registry;
 
+    /**
+     * Other test classes' messages may still be in the last minute, leaving it as the
+     * test runs: so the test checks what holds whatever they do. Publishing only changes
+     * is tested in {@link HubStatisticsWindowTests}.
+     */
     @Test
-    void statisticsArePublishedWhenTheyChangeAndOnlyThen() throws Exception {
+    void statisticsArePublishedWhenTheyChange() throws Exception {
         try (HubTestClient alice = HubTestClient.connect(this.port, "/topic/stats")) {
             await().atMost(HubTestClient.TIMEOUT)
                 .until(() -> JSON.readTree(alice.request("/app/stats")).get("connections").asInt() == 1);
-            long messagesBefore = JSON.readTree(alice.request("/app/stats")).get("messagesPerMinute").asLong();
-
-            // Nothing changes for ten intervals: nothing is published.
-            int published = alice.received("/topic/stats").size();
-            await().during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(2))
-                .until(() -> alice.received("/topic/stats").size() == published);
 
             HubTestClient bob = HubTestClient.connect(this.port);
             JsonNode withBob = awaitPublished(alice, (stats) -> stats.get("connections").asInt() == 2);
             assertThat(withBob.properties()).extracting(Map.Entry::getKey)
                 .containsExactly("connections", "messagesPerMinute", "at");
 
+            Instant beforeSending = Instant.now();
             for (int i = 0; i < 3; i++) {
                 bob.send("/app/sendMessageToAll", "{\"text\":\"hello " + i + "\"}");
             }
-            awaitPublished(alice, (stats) -> stats.get("messagesPerMinute").asLong() == messagesBefore + 3);
-
             bob.close();
-            awaitPublished(alice, (stats) -> stats.get("connections").asInt() == 1);
+            // The hub takes one connection's frames in order, so it may see the close
+            // before it counts the last messages: the numbers with all three come later.
+            awaitPublished(alice,
+                    (stats) -> stats.get("connections").asInt() == 1 && stats.get("messagesPerMinute").asLong() >= 3
+                            && Instant.parse(stats.get("at").asString()).isAfter(beforeSending));
         }
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +30,9 @@ class TargetsPageIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    HubControls hub;
+
     WebDriver aliceBrowser;
 
     WebDriver bobBrowser;
@@ -49,6 +53,7 @@ class TargetsPageIT {
         this.alice = ChatPage.open(this.aliceBrowser, this.port).awaitConnected();
         this.bob = ChatPage.open(this.bobBrowser, this.port).awaitConnected();
         this.carol = ChatPage.open(this.carolBrowser, this.port).awaitConnected();
+        this.hub.awaitOpenConnections(3);
         List<ChatPage> pages = List.of(this.alice, this.bob, this.carol);
         for (ChatPage page : pages) {
             List<String> others = pages.stream().filter((other) -> other != page).map(ChatPage::connectionId).toList();

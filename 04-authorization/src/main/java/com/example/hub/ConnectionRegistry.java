@@ -1,5 +1,6 @@
 package com.example.hub;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +27,9 @@ class ConnectionRegistry {
     /** The user of each open connection. */
     private final ConcurrentMap<String, String> userByConnection = new ConcurrentHashMap<>();
 
-    void add(String connectionId, String user) {
-        this.userByConnection.put(connectionId, user);
-        this.groupsByConnection.putIfAbsent(connectionId, ConcurrentHashMap.newKeySet());
+    void add(ConnectionInfo connection) {
+        this.userByConnection.put(connection.connectionId(), connection.user());
+        this.groupsByConnection.putIfAbsent(connection.connectionId(), ConcurrentHashMap.newKeySet());
     }
 
     /**
@@ -58,10 +59,6 @@ class ConnectionRegistry {
         return Set.copyOf(this.groupsByConnection.keySet());
     }
 
-    boolean hasUser(String user) {
-        return this.userByConnection.containsValue(user);
-    }
-
     /** The open connections of the user. */
     List<String> connectionsOf(String user) {
         return this.userByConnection.entrySet()
@@ -73,11 +70,10 @@ class ConnectionRegistry {
 
     /** Every open connection with its user, ordered by connection id. */
     List<ConnectionInfo> connections() {
-        return this.groupsByConnection.keySet()
+        return this.userByConnection.entrySet()
             .stream()
-            .sorted()
-            .map((id) -> new ConnectionInfo(id, this.userByConnection.get(id)))
-            .filter((connection) -> connection.user() != null)
+            .map((connection) -> new ConnectionInfo(connection.getKey(), connection.getValue()))
+            .sorted(Comparator.comparing(ConnectionInfo::connectionId))
             .toList();
     }
 

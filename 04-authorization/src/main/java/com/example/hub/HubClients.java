@@ -18,11 +18,8 @@ class HubClients {
 
     private final SimpMessageSendingOperations messaging;
 
-    private final ConnectionRegistry registry;
-
-    HubClients(SimpMessageSendingOperations messaging, ConnectionRegistry registry) {
+    HubClients(SimpMessageSendingOperations messaging) {
         this.messaging = messaging;
-        this.registry = registry;
     }
 
     /** Sends to every connection, on {@code /topic/messages}. */
@@ -37,17 +34,6 @@ class HubClients {
 
     void connections(Collection<String> connectionIds, HubMessage message) {
         connectionIds.forEach((connectionId) -> connection(connectionId, message));
-    }
-
-    /**
-     * Sends to every connection of the user, on {@code /user/queue/messages}. Spring's
-     * {@code convertAndSendToUser(user, ...)} would do this in one call, but in Spring
-     * Framework 7.0 it fails for a user with several connections when the receive order
-     * is preserved (see the chapter 04 guide). So: one send per connection that the hub's
-     * own registry lists for the user.
-     */
-    void user(String user, HubMessage message) {
-        connections(this.registry.connectionsOf(user), message);
     }
 
     /** Sends an error to one connection, on {@code /user/queue/errors}. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.socket.messaging.StompSubProtocolHandler;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * outlive a connection. Membership is read from the {@link ConnectionRegistry} bean.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
 class ConnectionEventsTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -119,10 +123,13 @@ class ConnectionEventsTests {
         bob.send("/app/joinGroup", "{\"group\":\"tea\"}");
         bob.awaitReceived("/user/queue/groups", 1);
 
-        // A frame over the limit makes the server close the connection.
-        bob.send("/app/sendMessageToAll", "{\"text\":\"" + "x".repeat(WebSocketConfig.MAX_FRAME_BYTES) + "\"}");
+        // A frame over the limit makes the server close the connection (and log it).
+        try (CapturedLog log = CapturedLog.of(StompSubProtocolHandler.class, Level.ERROR)) {
+            bob.sendExpectingClose("/app/sendMessageToAll",
+                    "{\"text\":\"" + "x".repeat(WebSocketConfig.MAX_FRAME_BYTES) + "\"}");
 
-        assertAnnouncedGoneOnce(bob.connectionId());
+            assertAnnouncedGoneOnce(bob.connectionId());
+        }
         assertThat(this.registry.members("tea")).doesNotContain(bob.connectionId());
     }
 

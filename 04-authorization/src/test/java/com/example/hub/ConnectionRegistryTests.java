@@ -25,8 +25,8 @@ class ConnectionRegistryTests {
 
     @Test
     void joinLeaveAndRemoveKeepBothViewsInStep() {
-        this.registry.add("a", "alice");
-        this.registry.add("b", "bob");
+        this.registry.add(new ConnectionInfo("a", "alice"));
+        this.registry.add(new ConnectionInfo("b", "bob"));
 
         assertThat(this.registry.join("a", "tea")).containsExactly("tea");
         assertThat(this.registry.join("a", "chess")).containsExactly("chess", "tea");
@@ -43,7 +43,7 @@ class ConnectionRegistryTests {
 
     @Test
     void joinAfterRemoveIsIgnored() {
-        this.registry.add("a", "alice");
+        this.registry.add(new ConnectionInfo("a", "alice"));
         this.registry.remove("a");
 
         assertThat(this.registry.join("a", "tea")).isEmpty();
@@ -55,7 +55,7 @@ class ConnectionRegistryTests {
         List<String> connections = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             connections.add("c" + i);
-            this.registry.add("c" + i, "user" + i);
+            this.registry.add(new ConnectionInfo("c" + i, "user" + i));
         }
         List<String> groups = List.of("g0", "g1", "g2", "g3", "g4");
         CountDownLatch start = new CountDownLatch(1);
