@@ -1,255 +1,231 @@
-// The chat page: logs in, connects to the hub with the access token, shows what arrives,
-// sends what the user types.
-import { Client } from '/webjars/stomp__stompjs/esm6/index.js';
+// The chat page: logs in, shows the connection, the messages, who else is connected and
+// the hub's statistics, sends what the user types to the target they chose, joins and
+// leaves groups, and lets an admin send announcements.
+import { accessTokenFactory, logIn, logOut } from './auth.js';
+import { connect, disconnect, invoke } from './hub.js';
+
+// The hub refuses longer texts (SendMessageRequest.MAX_TEXT_LENGTH) and other group
+// names (GroupRequest.GROUP_NAME).
+const MAX_TEXT_LENGTH = 4000;
+const GROUP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 const loginForm = document.getElementById('login-form');
 const usernameInput = document.getElementById('username');
 const passwordInput = document.getElementById('password');
+const loginError = document.getElementById('login-error');
 const userText = document.getElementById('user');
 const logoutButton = document.getElementById('logout-button');
 const statusText = document.getElementById('status');
 const connectionIdText = document.getElementById('connection-id');
 const instanceText = document.getElementById('instance');
+const connectionError = document.getElementById('connection-error');
 const messageList = document.getElementById('messages');
 const sendForm = document.getElementById('send-form');
-const messageInput = document.getElementById('message-text');
-const sendButton = document.getElementById('send-button');
 const targetSelect = document.getElementById('target');
 const userTargets = document.getElementById('user-targets');
 const connectionTargets = document.getElementById('connection-targets');
+const messageInput = document.getElementById('message-text');
+const sendButton = document.getElementById('send-button');
+const messageCount = document.getElementById('message-count');
+const sendResult = document.getElementById('send-result');
+const sendError = document.getElementById('send-error');
 const groupForm = document.getElementById('group-form');
 const groupNameInput = document.getElementById('group-name');
 const joinButton = document.getElementById('join-group');
 const leaveButton = document.getElementById('leave-group');
 const myGroupsText = document.getElementById('my-groups');
-const errorText = document.getElementById('error');
-const statsConnections = document.getElementById('stats-connections');
-const statsRate = document.getElementById('stats-rate');
+const groupError = document.getElementById('group-error');
+const statsText = document.getElementById('stats');
 const announceForm = document.getElementById('announce-form');
 const announceInput = document.getElementById('announce-text');
 const announceButton = document.getElementById('announce-button');
+const announceResult = document.getElementById('announce-result');
+const announceError = document.getElementById('announce-error');
 
-// The access token lives in this variable only: not in localStorage or a cookie, so it is
-// gone when the page closes and no other page or script file can read it back.
-let session = null;
-let refreshTimer = null;
-let connectionId = null;
 let connected = false;
-const knownConnections = new Map();
-// Connection events that arrive before the list, applied after it; null once it has arrived.
-let heldEvents = null;
-// When the statistics shown were taken, in milliseconds since 1970.
-let statsShownAt = 0;
+let sending = false;
+let myConnectionId = null;
+let me = null;
 
-const client = new Client({
-  reconnectDelay: 1000,
-  // Runs before every connect and reconnect. A browser cannot set an Authorization header
-  // on a WebSocket, so the token goes in the address, as SignalR does.
-  beforeConnect: async () => {
-    const token = await accessTokenFactory();
-    client.brokerURL = `${hubUrl()}?access_token=${encodeURIComponent(token)}`;
-  },
-  onConnect: onConnected,
-  onWebSocketClose: onClosed,
-  onStompError: (frame) => showError(frame.headers.message),
-});
-
-// The hub lives on the server that served this page: ws:// for http://, wss:// for https://.
-function hubUrl() {
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/messages`;
-}
-
-// SignalR's accessTokenFactory: asked for a token before every connect and reconnect.
-async function accessTokenFactory() {
-  if (Date.now() > session.expiresAt - 5000) {
-    await refreshToken();
-  }
-  return session.token;
-}
-
-async function logIn(event) {
+async function logInAndConnect(event) {
   event.preventDefault();
-  const response = await fetch('/token', {
-    method: 'POST',
-    body: new URLSearchParams({ username: usernameInput.value, password: passwordInput.value }),
-  });
-  passwordInput.value = '';
-  if (!response.ok) {
-    showError('Wrong username or password.');
-    return;
-  }
-  startSession(await response.json());
-  connect();
-}
-
-function startSession(tokenResponse) {
-  const claims = claimsOf(tokenResponse.access_token);
-  session = {
-    token: tokenResponse.access_token,
-    user: claims.sub,
-    roles: claims.roles ?? [],
-    expiresAt: Date.now() + tokenResponse.expires_in * 1000,
-  };
-  // A fresh token well before this one expires, so that a reconnect never uses a stale one.
-  clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(refreshToken, (session.expiresAt - Date.now()) * 0.75);
-  showUser();
-}
-
-// The token's middle part is base64url-encoded JSON. Reading it is fine; trusting it is
-// the server's job, which checks the signature.
-function claimsOf(token) {
-  const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-  return JSON.parse(atob(payload));
-}
-
-async function refreshToken() {
-  const refreshed = session;
-  let response;
-  let tokenResponse;
   try {
-    response = await fetch('/token/refresh', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${refreshed.token}` },
-    });
-    tokenResponse = response.ok ? await response.json() : null;
+    me = await logIn(usernameInput.value, passwordInput.value);
   }
-  catch {
-    return; // The server is unreachable: keep the token and try again on the next reconnect.
+  catch (error) {
+    showLoginError(error.message);
+    passwordInput.value = '';
+    passwordInput.focus();
+    return;
   }
-  if (session !== refreshed) {
-    return; // Logged out, or in as someone else, while the answer was on its way.
-  }
-  if (tokenResponse) {
-    startSession(tokenResponse);
-  }
-  else if (response.status === 401) {
-    logOut('Your session has ended. Please log in again.');
-  }
-}
-
-// Whatever the last user saw leaves the page with them.
-function logOut(reason) {
-  clearTimeout(refreshTimer);
-  session = null;
-  connected = false;
-  client.deactivate();
-  messageList.replaceChildren();
-  targetSelect.value = 'all';
-  knownConnections.clear();
-  showConnectionTargets();
-  showGroups([]);
+  passwordInput.value = '';
+  loginError.hidden = true;
   showUser();
-  showStatus('logged out');
-  if (reason) {
-    showError(reason);
-  }
-}
-
-function connect() {
-  showStatus('connecting');
-  client.activate();
-}
-
-// A close before the STOMP session started is a refused handshake or a server that is
-// down. Refreshing the token tells the two apart: it ends a session the server no
-// longer accepts, and keeps one that is merely waiting for the server.
-function onClosed() {
-  if (!session) {
-    return;
-  }
-  if (!connected) {
-    refreshToken();
-  }
-  connected = false;
-  showStatus('reconnecting');
-}
-
-// Runs after every successful (re)connect: subscriptions do not survive a reconnect.
-function onConnected() {
-  client.subscribe('/app/connectionId', (frame) => showConnection(JSON.parse(frame.body)));
-  client.subscribe('/topic/messages', (frame) => showMessage(JSON.parse(frame.body)));
-  client.subscribe('/user/queue/messages', (frame) => showMessage(JSON.parse(frame.body)));
-  client.subscribe('/user/queue/errors', (frame) => showError(JSON.parse(frame.body).detail));
-  client.subscribe('/user/queue/groups', (frame) => showGroups(JSON.parse(frame.body).groups));
-  // Events first, then the current list: together they keep the list up to date.
-  heldEvents = [];
-  client.subscribe('/topic/connections', (frame) => updateConnections(JSON.parse(frame.body)));
-  client.subscribe('/app/connections', (frame) => showConnections(JSON.parse(frame.body)));
-  // As for connections: changes first, then the current numbers.
-  client.subscribe('/topic/stats', (frame) => showStats(JSON.parse(frame.body)));
-  client.subscribe('/app/stats', (frame) => showStats(JSON.parse(frame.body)));
-  showGroups([]);
-  connected = true;
-  showStatus('connected');
-}
-
-function sendMessage(event) {
-  event.preventDefault();
-  const text = messageInput.value;
-  if (!text.trim()) {
-    return;
-  }
-  const [method, body] = hubCallFor(targetSelect.value, text);
-  client.publish({ destination: `/app/${method}`, body: JSON.stringify(body) });
-  messageInput.value = '';
+  connect({
+    accessTokenFactory,
+    onStatus: showStatus,
+    onMessage: showMessage,
+    onGroups: showGroups,
+    onConnections: showConnections,
+    onStats: showStats,
+    onError: showConnectionError,
+    onSessionEnded: () => logOutAndClear('Your session has ended. Please log in again.'),
+  });
   messageInput.focus();
 }
 
+// Whatever the last user saw leaves the page with them.
+function logOutAndClear(reason) {
+  logOut();
+  disconnect();
+  me = null;
+  messageList.replaceChildren();
+  targetSelect.value = 'all';
+  showConnections([]);
+  showGroups([]);
+  showUser();
+  showStatus('logged out', null);
+  if (reason) {
+    showLoginError(reason);
+  }
+  usernameInput.focus();
+}
+
+// The text stays in the box until the hub has accepted it: a refused or unconfirmed
+// message is never lost.
+async function sendMessage(event) {
+  event.preventDefault();
+  const text = messageInput.value;
+  const target = targetSelect.value;
+  const group = groupNameInput.value.trim();
+  if (!text.trim()) {
+    showSendError('Type a message first.');
+    return;
+  }
+  if (text.length > MAX_TEXT_LENGTH) {
+    showSendError(`The message is ${text.length - MAX_TEXT_LENGTH} characters too long.`);
+    return;
+  }
+  if (target === 'group' && !group) {
+    showSendError('Type the name of the group in the Group box below first.');
+    return;
+  }
+  showSending(true);
+  try {
+    const [method, body] = hubCallFor(target, text, group);
+    const sent = await invoke(method, body);
+    messageInput.value = '';
+    showCount();
+    showSendResult(describeSent(target, group, sent.connections));
+  }
+  catch (error) {
+    showSendError(error.detail);
+  }
+  finally {
+    showSending(false);
+    messageInput.focus();
+  }
+}
+
 // The hub method, and what to send it, for the target chosen in the "To" list.
-function hubCallFor(target, text) {
+function hubCallFor(target, text, group) {
   switch (target) {
     case 'all': return ['sendMessageToAll', { text }];
     case 'caller': return ['sendMessageToCaller', { text }];
     case 'others': return ['sendMessageToOthers', { text }];
-    case 'group': return ['sendMessageToGroup', { group: groupNameInput.value, text }];
+    case 'group': return ['sendMessageToGroup', { group, text }];
     default: return target.startsWith('user:')
       ? ['sendMessageToUser', { user: target.slice('user:'.length), text }]
       : ['sendMessageToConnection', { connectionId: target, text }];
   }
 }
 
-function sendAnnouncement(event) {
+// What the hub did with the message, in words.
+function describeSent(target, group, count) {
+  switch (target) {
+    case 'all': return `Sent to everyone: ${connectionsText(count)}.`;
+    case 'caller': return 'Sent to you.';
+    case 'others': return count === 0 ? 'Nobody else is connected.' : `Sent to ${connectionsText(count)}.`;
+    case 'group': return count === 0 ? `Nobody is in group ${group}.` : `Sent to ${connectionsText(count)} in group ${group}.`;
+    default: return target.startsWith('user:')
+      ? `Sent to ${target.slice('user:'.length)}: ${connectionsText(count)}.`
+      : 'Sent to that connection.';
+  }
+}
+
+function connectionsText(count) {
+  return count === 1 ? '1 connection' : `${count} connections`;
+}
+
+// The hub checks the role again on every announcement: hiding the form protects nothing.
+async function sendAnnouncement(event) {
   event.preventDefault();
-  client.publish({ destination: '/app/sendAnnouncement', body: JSON.stringify({ text: announceInput.value }) });
-  announceInput.value = '';
+  const text = announceInput.value;
+  if (!text.trim() || text.length > MAX_TEXT_LENGTH) {
+    showAnnounceError('An announcement is 1 to 4,000 characters.');
+    return;
+  }
+  announceButton.disabled = true;
+  try {
+    const sent = await invoke('sendAnnouncement', { text });
+    announceInput.value = '';
+    announceError.hidden = true;
+    announceResult.textContent = `Announced to ${connectionsText(sent.connections)}.`;
+  }
+  catch (error) {
+    showAnnounceError(error.detail);
+  }
+  finally {
+    announceButton.disabled = !connected;
+  }
 }
 
-function joinGroup(event) {
+async function joinGroup(event) {
   event.preventDefault();
-  client.publish({ destination: '/app/joinGroup', body: JSON.stringify({ group: groupNameInput.value }) });
+  await changeGroup('joinGroup');
 }
 
-function leaveGroup() {
-  client.publish({ destination: '/app/leaveGroup', body: JSON.stringify({ group: groupNameInput.value }) });
+async function leaveGroup() {
+  await changeGroup('leaveGroup');
 }
 
-function showStatus(state) {
+async function changeGroup(method) {
+  const group = groupNameInput.value.trim();
+  if (!GROUP_NAME.test(group)) {
+    showGroupError(group ? 'A group name is 1 to 64 letters, digits, - or _.' : 'Type a group name first.');
+    return;
+  }
+  try {
+    await invoke(method, { group });
+    groupError.hidden = true;
+  }
+  catch (error) {
+    showGroupError(error.detail);
+  }
+}
+
+function showStatus(state, connectionId, instance) {
+  connected = state === 'connected';
+  myConnectionId = connectionId;
   statusText.textContent = state;
   statusText.dataset.state = state;
-  for (const button of [sendButton, joinButton, leaveButton, announceButton]) {
-    button.disabled = state !== 'connected';
+  connectionIdText.textContent = connectionId ?? 'none yet';
+  instanceText.textContent = instance ?? 'none yet';
+  if (connected) {
+    connectionError.hidden = true;
   }
-  if (state !== 'connected') {
-    showConnection({ connectionId: null, instance: null });
-  }
+  joinButton.disabled = !connected;
+  leaveButton.disabled = !connected;
+  announceButton.disabled = !connected;
+  showSending(sending);
 }
 
-// Logged in: who, a Log out button, and the announcement control for admins only. The
-// server checks the role again on every announcement: hiding a control protects nothing.
-function showUser() {
-  userText.textContent = session?.user ?? 'nobody';
-  loginForm.hidden = session !== null;
-  logoutButton.hidden = session === null;
-  announceForm.hidden = !session?.roles.includes('ADMIN');
-}
-
-// Which connection this page has, and which instance of the hub serves it.
-function showConnection(connection) {
-  connectionId = connection.connectionId;
-  connectionIdText.textContent = connection.connectionId ?? 'none yet';
-  instanceText.textContent = connection.instance ?? 'none yet';
+// While a message waits for the hub's answer, the box cannot change and Send is off.
+function showSending(busy) {
+  sending = busy;
+  messageInput.readOnly = busy;
+  sendButton.disabled = busy || !connected;
+  sendButton.textContent = busy ? 'Sending…' : 'Send';
 }
 
 // Everything from the network goes into the page as text (textContent), never as HTML.
@@ -268,24 +244,32 @@ function showMessage(message) {
   from.textContent = describeSender(message);
   from.title = message.from;
 
-  const text = document.createElement('span');
-  text.className = 'text';
-  text.textContent = message.text;
-
   const target = document.createElement('span');
   target.className = 'target';
   target.textContent = describeTarget(message);
+
+  const text = document.createElement('span');
+  text.className = 'text';
+  text.textContent = message.text;
 
   item.append(time, from, target, text);
   messageList.append(item);
   item.scrollIntoView({ block: 'nearest' });
 }
 
+// Logged in: who, a Log out button, and the announcement form for admins only.
+function showUser() {
+  userText.textContent = me?.user ?? 'nobody';
+  loginForm.hidden = me !== null;
+  logoutButton.hidden = me === null;
+  announceForm.hidden = !me?.roles.includes('ADMIN');
+}
+
 function describeSender(message) {
   if (message.target === 'announcement') {
     return 'Announcement';
   }
-  return message.from === session?.user ? 'you' : message.from;
+  return message.from === me?.user ? 'you' : message.from;
 }
 
 function describeTarget(message) {
@@ -305,54 +289,26 @@ function showGroups(groups) {
   myGroupsText.textContent = groups.length > 0 ? groups.join(', ') : 'no group';
 }
 
-// The list may have been taken before or after the events held back; either way,
-// applying them after it gives the current state, since each says how one connection is now.
+// One entry in the "To" list per user and per other connection, kept in step with the hub.
 function showConnections(connections) {
-  knownConnections.clear();
-  connections.forEach((connection) => knownConnections.set(connection.connectionId, connection));
-  heldEvents.forEach(applyConnectionEvent);
-  heldEvents = null;
-  showConnectionTargets();
-}
-
-function updateConnections(event) {
-  if (heldEvents) {
-    heldEvents.push(event);
-    return;
-  }
-  applyConnectionEvent(event);
-  showConnectionTargets();
-}
-
-function applyConnectionEvent(event) {
-  if (event.type === 'connected') {
-    knownConnections.set(event.connectionId, event);
-  }
-  else {
-    knownConnections.delete(event.connectionId);
-  }
-}
-
-// One entry in the "To" list per other connection and per user, kept in step with the hub.
-function showConnectionTargets() {
   const chosen = targetSelect.selectedOptions[0];
-  const options = [...knownConnections].filter(([id]) => id !== connectionId).map(([id, connection]) => {
-    const option = document.createElement('option');
-    option.value = id;
-    option.textContent = `${connection.user} · ${id.slice(0, 8)} · ${connection.instance}`;
-    return option;
-  });
-  const users = [...new Set([...knownConnections.values()].map((connection) => connection.user))].sort().map((user) => {
-    const option = document.createElement('option');
-    option.value = `user:${user}`;
-    option.textContent = user;
-    return option;
-  });
+  const options = connections.filter((connection) => connection.connectionId !== myConnectionId)
+    .map((connection) => targetOption(connection.connectionId,
+      `${connection.user} · ${connection.connectionId.slice(0, 8)} · ${connection.instance}`));
+  const users = [...new Set(connections.map((connection) => connection.user))].sort()
+    .map((user) => targetOption(`user:${user}`, user));
   keepChosenIfGone(chosen, connectionTargets, options);
   keepChosenIfGone(chosen, userTargets, users);
   connectionTargets.replaceChildren(...options);
   userTargets.replaceChildren(...users);
   targetSelect.value = chosen.value;
+}
+
+function targetOption(value, label) {
+  const option = document.createElement('option');
+  option.value = value;
+  option.textContent = label;
+  return option;
 }
 
 // A private message must never turn into a broadcast: when the chosen target leaves, it
@@ -364,27 +320,73 @@ function keepChosenIfGone(chosen, list, options) {
   }
 }
 
-// The newest numbers win: the reply to /app/stats may arrive after a newer change.
 function showStats(stats) {
-  const at = Date.parse(stats.at);
-  if (at < statsShownAt) {
-    return;
-  }
-  statsShownAt = at;
-  statsConnections.textContent = stats.connections;
-  statsRate.textContent = stats.messagesPerMinute;
+  const messages = stats.messagesPerMinute === 1 ? '1 message' : `${stats.messagesPerMinute} messages`;
+  statsText.textContent = `${connectionsText(stats.connections)} in the cluster · ${messages} in the last minute on this instance`;
 }
 
-function showError(detail) {
-  errorText.textContent = detail;
-  errorText.hidden = false;
+function showCount() {
+  const length = messageInput.value.length;
+  messageCount.textContent = `${length.toLocaleString('en')} / ${MAX_TEXT_LENGTH.toLocaleString('en')}`;
+  messageCount.dataset.over = length > MAX_TEXT_LENGTH;
 }
 
-loginForm.addEventListener('submit', logIn);
-logoutButton.addEventListener('click', () => logOut());
+function showSendResult(text) {
+  sendError.hidden = true;
+  sendResult.textContent = text;
+}
+
+function showSendError(detail) {
+  sendResult.textContent = '';
+  sendError.textContent = detail;
+  sendError.hidden = false;
+  sendError.scrollIntoView({ block: 'nearest' });
+}
+
+function showGroupError(detail) {
+  groupError.textContent = detail;
+  groupError.hidden = false;
+  groupError.scrollIntoView({ block: 'nearest' });
+}
+
+function showAnnounceError(detail) {
+  announceResult.textContent = '';
+  announceError.textContent = detail;
+  announceError.hidden = false;
+  announceError.scrollIntoView({ block: 'nearest' });
+}
+
+function showLoginError(detail) {
+  loginError.textContent = detail;
+  loginError.hidden = false;
+  loginError.scrollIntoView({ block: 'nearest' });
+}
+
+function showConnectionError(detail) {
+  connectionError.textContent = detail;
+  connectionError.hidden = false;
+}
+
+loginForm.addEventListener('submit', logInAndConnect);
+logoutButton.addEventListener('click', () => logOutAndClear());
 announceForm.addEventListener('submit', sendAnnouncement);
+announceInput.addEventListener('input', () => {
+  announceError.hidden = true;
+  announceResult.textContent = '';
+});
 sendForm.addEventListener('submit', sendMessage);
 groupForm.addEventListener('submit', joinGroup);
 leaveButton.addEventListener('click', leaveGroup);
-messageInput.addEventListener('input', () => { errorText.hidden = true; });
-showStatus('logged out');
+// An error about what the user typed is no longer true once they change it.
+messageInput.addEventListener('input', () => {
+  sendError.hidden = true;
+  sendResult.textContent = '';
+  showCount();
+});
+targetSelect.addEventListener('change', () => { sendError.hidden = true; });
+groupNameInput.addEventListener('input', () => {
+  groupError.hidden = true;
+  sendError.hidden = true;
+});
+showCount();
+showStatus('logged out', null);

@@ -105,7 +105,7 @@ class ConnectionEventsTests {
 
     @Test
     void connectionsThatVanishRightAfterConnectingAreNotListed() throws Exception {
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 250; i++) {
             AbruptClient.connectAndVanish(this.port);
         }
 

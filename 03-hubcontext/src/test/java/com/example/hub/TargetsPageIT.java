@@ -1,6 +1,8 @@
 package com.example.hub;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +47,23 @@ class TargetsPageIT {
 
     ChatPage carol;
 
+    /** Alice's page; the tests that need them open Bob's and Carol's too. */
     @BeforeEach
-    void openPages() {
+    void openAlicesPage() {
         this.aliceBrowser = Browser.start();
+        this.alice = ChatPage.open(this.aliceBrowser, this.port).awaitConnected();
+    }
+
+    @AfterEach
+    void releaseBrowsers() {
+        Stream.of(this.aliceBrowser, this.bobBrowser, this.carolBrowser)
+            .filter(Objects::nonNull)
+            .forEach(Browser::release);
+    }
+
+    private void openBobsAndCarolsPages() {
         this.bobBrowser = Browser.start();
         this.carolBrowser = Browser.start();
-        this.alice = ChatPage.open(this.aliceBrowser, this.port).awaitConnected();
         this.bob = ChatPage.open(this.bobBrowser, this.port).awaitConnected();
         this.carol = ChatPage.open(this.carolBrowser, this.port).awaitConnected();
         this.hub.awaitOpenConnections(3);
@@ -61,13 +74,9 @@ class TargetsPageIT {
         }
     }
 
-    @AfterEach
-    void releaseBrowsers() {
-        List.of(this.aliceBrowser, this.bobBrowser, this.carolBrowser).forEach(Browser::release);
-    }
-
     @Test
     void messageToOneConnectionAppearsOnlyThere() {
+        openBobsAndCarolsPages();
         this.alice.sendTo(this.bob.connectionId(), "psst, Bob").awaitSendResult("Sent to that connection.");
 
         this.bob.awaitMessage("psst, Bob");
@@ -81,6 +90,7 @@ class TargetsPageIT {
 
     @Test
     void messageToOthersAndToMyselfSaysWhereItWent() {
+        openBobsAndCarolsPages();
         this.alice.sendTo("others", "hello, you two").awaitSendResult("Sent to 2 connections.");
         this.bob.awaitMessage("hello, you two");
         this.carol.awaitMessage("hello, you two");
@@ -92,6 +102,7 @@ class TargetsPageIT {
 
     @Test
     void groupMessageAppearsOnlyInItsMembers() {
+        openBobsAndCarolsPages();
         this.alice.joinGroup("tea");
         this.bob.joinGroup("tea");
         this.carol.joinGroup("chess");
@@ -138,6 +149,7 @@ class TargetsPageIT {
 
     @Test
     void closingABrowserRemovesItFromTheOtherLists() {
+        openBobsAndCarolsPages();
         String carolId = this.carol.connectionId();
         assertThat(this.alice.connectionTargets()).contains(this.bob.connectionId(), carolId)
             .doesNotContain(this.alice.connectionId());
@@ -153,6 +165,7 @@ class TargetsPageIT {
 
     @Test
     void messageToAConnectionThatLeftIsRefusedNotBroadcast() {
+        openBobsAndCarolsPages();
         String carolId = this.carol.connectionId();
         this.alice.choose(carolId);
 
@@ -170,6 +183,7 @@ class TargetsPageIT {
 
     @Test
     void pageWithTargetsAndGroupsMeetsWcagAa() {
+        openBobsAndCarolsPages();
         this.alice.joinGroup("tea").choose(this.bob.connectionId());
         this.alice.pressJoin("not valid!").awaitGroupError("1 to 64 letters");
 

@@ -107,7 +107,7 @@ class ConnectionEventsTests {
     @Test
     void connectionsThatVanishRightAfterConnectingAreNotListed() throws Exception {
         String token = Tokens.issue(this.port, "bob");
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 250; i++) {
             AbruptClient.connectAndVanish(this.port, token);
         }
 

@@ -2,12 +2,7 @@ package com.example.hub;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -17,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -26,7 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Redis backplane: every instance publishes what other instances must deliver on one
+ * The Redis backplane: every instance publishes what the other instances must know on one
  * pub/sub channel, and hands what the others publish to its listeners. Redis pub/sub
  * delivers at most once: a message published while Redis is unreachable is lost.
  */
@@ -34,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 class Backplane implements MessageListener {
 
     static final String CHANNEL = "hub:backplane";
-
-    static final int QUEUE_LIMIT = 10_000;
 
     private static final Logger logger = LoggerFactory.getLogger(Backplane.class);
 
@@ -47,21 +41,7 @@ class Backplane implements MessageListener {
 
     private final List<BiConsumer<String, BackplaneMessage>> listeners = new CopyOnWriteArrayList<>();
 
-    private final AtomicBoolean reachable = new AtomicBoolean(true);
-
-    private volatile boolean closed;
-
-    private final Object membershipLock = new Object();
-
-    /**
-     * Sends to Redis, one message at a time and in order, so that no hub thread waits on
-     * Redis: a Redis that is slow or does not answer holds up this one thread, and when
-     * {@link #QUEUE_LIMIT} messages are waiting, further ones are dropped.
-     */
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE_LIMIT), Backplane::senderThread, this::refused);
-
-    private final AtomicBoolean dropping = new AtomicBoolean();
+    private volatile boolean left;
 
     Backplane(StringRedisTemplate redis, JsonMapper json, InstanceName instance) {
         this.redis = redis;
@@ -74,77 +54,38 @@ class Backplane implements MessageListener {
         this.listeners.add(listener);
     }
 
-    /**
-     * Publishes for the other instances; this instance has already delivered locally.
-     * Returns at once: the message is sent by the backplane's own thread.
-     */
+    /** Publishes for the other instances; this instance has already done its part. */
     void publish(BackplaneMessage message) {
-        if (this.closed) {
+        if (this.left) {
             return;
         }
-        String envelope = this.json.writeValueAsString(new Envelope(this.instance.value(), message));
-        this.sender.execute(() -> send(envelope));
-    }
-
-    private void send(String envelope) {
         try {
-            this.redis.convertAndSend(CHANNEL, envelope);
-            this.dropping.set(false);
-            if (this.reachable.compareAndSet(false, true)) {
-                logger.info("Redis is reachable again: messages reach the other instances again.");
-            }
+            this.redis.convertAndSend(CHANNEL,
+                    this.json.writeValueAsString(new Envelope(this.instance.value(), message)));
         }
-        catch (RuntimeException ex) {
-            // Once per outage, not once per message.
-            if (this.reachable.compareAndSet(true, false)) {
-                logger.warn(
-                        "Redis is unreachable ({}): messages for other instances are lost until it is back; "
-                                + "this instance keeps serving its own connections.",
-                        NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
-            }
-        }
-    }
-
-    private static Thread senderThread(Runnable task) {
-        Thread thread = new Thread(task, "backplane-publish");
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    private void refused(Runnable task, ThreadPoolExecutor executor) {
-        // After leave() has shut the sender down, nothing is sent on purpose.
-        if (!executor.isShutdown() && this.dropping.compareAndSet(false, true)) {
-            logger.warn("Redis is not keeping up: {} messages are waiting for it, further ones are dropped.",
-                    QUEUE_LIMIT);
+        catch (DataAccessException ex) {
+            logger.warn("Redis is unreachable ({}): the other instances miss a message; this instance goes on.",
+                    NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
         }
     }
 
     /**
-     * Publishes changes of who is connected one at a time, so that they leave this
-     * instance in the order they happened: a snapshot built here is never overtaken by an
-     * older one.
+     * Publishes changes of who is connected one at a time, each built under the same
+     * lock, so that they leave this instance in the order they happened: a full list is
+     * never overtaken by an older change.
      */
-    void publishMembership(Supplier<BackplaneMessage> message) {
-        synchronized (this.membershipLock) {
-            publish(message.get());
-        }
+    synchronized void publishMembership(Supplier<BackplaneMessage> message) {
+        publish(message.get());
     }
 
     /**
-     * A graceful shutdown tells the other instances at once, instead of after three
-     * silent intervals; then nothing more is published while the app winds down.
+     * A graceful shutdown tells the other instances at once; then nothing more is
+     * published while the app winds down, and Redis with it.
      */
     @EventListener(ContextClosedEvent.class)
-    void leave() throws InterruptedException {
+    void leave() {
         publish(new BackplaneMessage.Leaving());
-        this.closed = true;
-        this.sender.shutdown();
-        this.sender.awaitTermination(2, TimeUnit.SECONDS);
-    }
-
-    /** Whether the last attempt to publish reached Redis. */
-    boolean isReachable() {
-        return this.reachable.get();
+        this.left = true;
     }
 
     @Override
@@ -158,8 +99,8 @@ class Backplane implements MessageListener {
                     abbreviate(new String(message.getBody(), StandardCharsets.UTF_8)));
             return;
         }
-        if (envelope.origin().equals(this.instance.value())) {
-            return; // Our own: delivered locally when it was published.
+        if (this.instance.value().equals(envelope.origin())) {
+            return; // Our own: done locally when it was published.
         }
         for (BiConsumer<String, BackplaneMessage> listener : this.listeners) {
             try {
@@ -177,11 +118,6 @@ class Backplane implements MessageListener {
 
     /** A backplane message and the instance that published it. */
     record Envelope(String origin, BackplaneMessage message) {
-
-        Envelope {
-            Objects.requireNonNull(origin);
-            Objects.requireNonNull(message);
-        }
 
     }
 

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * This instance's view of the connections on the other instances, kept from what they
- * publish: a change whenever a connection opens or closes, and their full list every
- * {@code hub.cluster.presence-interval}. An instance that says it is leaving, or stays
- * silent for three intervals, loses its connections: no ghosts in anyone's list.
+ * publish: a change whenever a connection opens, closes or changes groups, and their full
+ * list every {@code hub.cluster.presence-interval}. An instance that says it is leaving,
+ * or stays silent for three intervals, loses its connections: no ghosts in anyone's list.
  */
 @Component
 class ClusterMembers {
@@ -28,12 +28,6 @@ class ClusterMembers {
 
     /** When each other instance was last heard from. */
     private final Map<String, Instant> lastHeard = new ConcurrentHashMap<>();
-
-    /**
-     * Whether Redis was unreachable at the last check; used by the scheduler's thread
-     * only.
-     */
-    private boolean wasCutOff;
 
     ClusterMembers(Backplane backplane, ConnectionRegistry registry, HubClients clients,
             @Value("${hub.cluster.presence-interval}") Duration presenceInterval) {
@@ -54,18 +48,6 @@ class ClusterMembers {
     }
 
     void forgetSilentInstances(Instant now) {
-        // Cut off from Redis ourselves, we cannot tell a silent instance from a live one.
-        if (!this.backplane.isReachable()) {
-            this.wasCutOff = true;
-            return;
-        }
-        // Just back: the others were silent because we could not hear them. Give them a
-        // full silence limit to be heard again, instead of forgetting them all at once.
-        if (this.wasCutOff) {
-            this.wasCutOff = false;
-            this.lastHeard.replaceAll((instance, heard) -> now);
-            return;
-        }
         this.lastHeard.forEach((instance, heard) -> {
             if (heard.plus(this.silenceLimit).isBefore(now)) {
                 forget(instance);
@@ -88,6 +70,9 @@ class ClusterMembers {
             if (changedHere) {
                 this.clients.announceLocally(event);
             }
+        }
+        else if (message instanceof BackplaneMessage.GroupsChanged changed) {
+            this.registry.setRemoteGroups(changed.connectionId(), changed.groups());
         }
         else if (message instanceof BackplaneMessage.Presence presence) {
             ConnectionRegistry.RemoteChanges changes = this.registry.replaceRemote(instance, presence.connections());

@@ -18,23 +18,23 @@ import org.springframework.stereotype.Component;
  * The hub's open connections and the groups each one belongs to, kept on the server so
  * that no client can put itself into a group's audience. Many threads call the hub at
  * once, so every change is atomic per connection and per group. Besides this instance's
- * own connections, it holds those of the other instances, as they announce them; groups
- * are known for this instance's connections only.
+ * own connections, it holds those of the other instances, with their groups, as they
+ * announce them.
  */
 @Component
 class ConnectionRegistry {
 
-    /** Each open connection, with the groups it has joined. */
+    /** Each open connection of this instance, with the groups it has joined. */
     private final ConcurrentMap<String, Set<String>> groupsByConnection = new ConcurrentHashMap<>();
 
-    /** Each group with members, and its members; a group left empty is removed. */
+    /** Each group with members on this instance, and those members. */
     private final ConcurrentMap<String, Set<String>> membersByGroup = new ConcurrentHashMap<>();
 
     /** Each open connection of this instance. */
     private final ConcurrentMap<String, ConnectionInfo> localConnections = new ConcurrentHashMap<>();
 
-    /** Each open connection of the other instances. */
-    private final ConcurrentMap<String, ConnectionInfo> remoteConnections = new ConcurrentHashMap<>();
+    /** Each open connection of the other instances, with its groups. */
+    private final ConcurrentMap<String, ClusterConnection> remoteConnections = new ConcurrentHashMap<>();
 
     void add(ConnectionInfo connection) {
         this.localConnections.put(connection.connectionId(), connection);
@@ -76,63 +76,14 @@ class ConnectionRegistry {
         return ids;
     }
 
+    /** The open connections of the user, on every instance. */
+    List<String> connectionsOf(String user) {
+        return all().filter((connection) -> connection.user().equals(user)).map(ConnectionInfo::connectionId).toList();
+    }
+
     /** Every open connection of every instance, ordered by connection id. */
     List<ConnectionInfo> connections() {
-        return Stream.concat(this.localConnections.values().stream(), this.remoteConnections.values().stream())
-            .sorted(Comparator.comparing(ConnectionInfo::connectionId))
-            .toList();
-    }
-
-    List<ConnectionInfo> localConnections() {
-        return List.copyOf(this.localConnections.values());
-    }
-
-    /** Whether the user has an open connection on any instance. */
-    boolean hasUser(String user) {
-        return Stream.concat(this.localConnections.values().stream(), this.remoteConnections.values().stream())
-            .anyMatch((connection) -> connection.user().equals(user));
-    }
-
-    /** This instance's open connections of the user. */
-    List<String> localConnectionsOf(String user) {
-        return this.localConnections.values()
-            .stream()
-            .filter((connection) -> connection.user().equals(user))
-            .map(ConnectionInfo::connectionId)
-            .toList();
-    }
-
-    /** Records another instance's new connection; {@code true} if it was not known. */
-    synchronized boolean addRemote(ConnectionInfo connection) {
-        return this.remoteConnections.put(connection.connectionId(), connection) == null;
-    }
-
-    synchronized Optional<ConnectionInfo> removeRemote(String connectionId) {
-        return Optional.ofNullable(this.remoteConnections.remove(connectionId));
-    }
-
-    /** Makes the instance's connections exactly these, and says what that changed. */
-    synchronized RemoteChanges replaceRemote(String instance, List<ConnectionInfo> connections) {
-        Map<String, ConnectionInfo> now = new HashMap<>();
-        connections.forEach((connection) -> now.put(connection.connectionId(), connection));
-        List<ConnectionInfo> removed = removeInstance(instance,
-                (connection) -> !now.containsKey(connection.connectionId()));
-        List<ConnectionInfo> added = connections.stream().filter(this::addRemote).toList();
-        return new RemoteChanges(added, removed);
-    }
-
-    /** Forgets every connection of the instance, and returns them. */
-    synchronized List<ConnectionInfo> removeInstance(String instance) {
-        return removeInstance(instance, (connection) -> true);
-    }
-
-    private List<ConnectionInfo> removeInstance(String instance, Predicate<ConnectionInfo> which) {
-        List<ConnectionInfo> removed = this.remoteConnections.values()
-            .stream()
-            .filter((connection) -> connection.instance().equals(instance) && which.test(connection))
-            .toList();
-        removed.forEach((connection) -> this.remoteConnections.remove(connection.connectionId()));
-        return removed;
+        return all().sorted(Comparator.comparing(ConnectionInfo::connectionId)).toList();
     }
 
     /** Adds the connection to the group, if the connection is still open. */
@@ -158,14 +109,76 @@ class ConnectionRegistry {
         return groupsOf(connectionId);
     }
 
-    /** The groups the connection belongs to, in alphabetical order. */
+    /** The groups a connection of this instance belongs to, in alphabetical order. */
     List<String> groupsOf(String connectionId) {
         return this.groupsByConnection.getOrDefault(connectionId, Set.of()).stream().sorted().toList();
     }
 
-    /** The group's members on this instance. */
+    /** The group's members, on every instance. */
     Set<String> members(String group) {
-        return Set.copyOf(this.membersByGroup.getOrDefault(group, Set.of()));
+        Set<String> members = new HashSet<>(this.membersByGroup.getOrDefault(group, Set.of()));
+        this.remoteConnections.values()
+            .stream()
+            .filter((remote) -> remote.groups().contains(group))
+            .forEach((remote) -> members.add(remote.connection().connectionId()));
+        return members;
+    }
+
+    /**
+     * This instance's connections with their groups, as the other instances learn them.
+     */
+    List<ClusterConnection> localConnections() {
+        return this.localConnections.values()
+            .stream()
+            .map((connection) -> new ClusterConnection(connection, groupsOf(connection.connectionId())))
+            .toList();
+    }
+
+    /** Records another instance's new connection; {@code true} if it was not known. */
+    synchronized boolean addRemote(ConnectionInfo connection) {
+        return this.remoteConnections.putIfAbsent(connection.connectionId(),
+                new ClusterConnection(connection, List.of())) == null;
+    }
+
+    synchronized Optional<ConnectionInfo> removeRemote(String connectionId) {
+        return Optional.ofNullable(this.remoteConnections.remove(connectionId)).map(ClusterConnection::connection);
+    }
+
+    synchronized void setRemoteGroups(String connectionId, List<String> groups) {
+        this.remoteConnections.computeIfPresent(connectionId,
+                (id, remote) -> new ClusterConnection(remote.connection(), groups));
+    }
+
+    /** Makes the instance's connections exactly these, and says what that changed. */
+    synchronized RemoteChanges replaceRemote(String instance, List<ClusterConnection> connections) {
+        Map<String, ClusterConnection> now = new HashMap<>();
+        connections.forEach((remote) -> now.put(remote.connection().connectionId(), remote));
+        List<ConnectionInfo> removed = removeInstance(instance, (connectionId) -> !now.containsKey(connectionId));
+        List<ConnectionInfo> added = connections.stream()
+            .filter((remote) -> this.remoteConnections.put(remote.connection().connectionId(), remote) == null)
+            .map(ClusterConnection::connection)
+            .toList();
+        return new RemoteChanges(added, removed);
+    }
+
+    /** Forgets every connection of the instance, and returns them. */
+    synchronized List<ConnectionInfo> removeInstance(String instance) {
+        return removeInstance(instance, (connectionId) -> true);
+    }
+
+    private List<ConnectionInfo> removeInstance(String instance, Predicate<String> which) {
+        List<ConnectionInfo> removed = this.remoteConnections.values()
+            .stream()
+            .map(ClusterConnection::connection)
+            .filter((connection) -> connection.instance().equals(instance) && which.test(connection.connectionId()))
+            .toList();
+        removed.forEach((connection) -> this.remoteConnections.remove(connection.connectionId()));
+        return removed;
+    }
+
+    private Stream<ConnectionInfo> all() {
+        return Stream.concat(this.localConnections.values().stream(),
+                this.remoteConnections.values().stream().map(ClusterConnection::connection));
     }
 
     private void removeMember(String group, String connectionId) {

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 class DestinationGuard implements ChannelInterceptor {
 
     static final Set<String> SUBSCRIBABLE = Set.of("/app/connectionId", "/app/connections", "/topic/messages",
-            "/topic/connections", "/user/queue/messages", "/user/queue/errors", "/user/queue/groups", "/app/stats",
-            "/topic/stats");
+            "/topic/connections", "/user/queue/messages", "/user/queue/errors", "/user/queue/groups",
+            "/user/queue/replies", "/app/stats", "/topic/stats");
 
     private final HubClients clients;
 

@@ -60,25 +60,9 @@ class HubClients {
         }
     }
 
-    /** Sends to every member of the group: each instance knows its own members. */
-    void group(String group, HubMessage message) {
-        sendToLocalMembers(group, message);
-        this.backplane.publish(new BackplaneMessage.ToGroup(group, message));
-    }
-
     /**
-     * Sends to every connection of the user, on {@code /user/queue/messages}. Spring's
-     * {@code convertAndSendToUser(user, ...)} would do this in one call, but in Spring
-     * Framework 7.0 it fails for a user with several connections when the receive order
-     * is preserved (see the chapter 04 guide). So: one send per connection that the hub's
-     * own registry lists for the user, here and on the other instances.
+     * Sends an error to one connection of this instance, on {@code /user/queue/errors}.
      */
-    void user(String user, HubMessage message) {
-        sendToLocalConnectionsOf(user, message);
-        this.backplane.publish(new BackplaneMessage.ToUser(user, message));
-    }
-
-    /** Sends an error to one connection, on {@code /user/queue/errors}. */
     void error(String connectionId, HubError error) {
         sendToConnection(connectionId, "/queue/errors", error);
     }
@@ -104,6 +88,12 @@ class HubClients {
         this.messaging.convertAndSend("/topic/connections", event);
     }
 
+    /** Tells the other instances which groups a connection of this instance is in now. */
+    void announceGroups(String connectionId) {
+        this.backplane.publishMembership(
+                () -> new BackplaneMessage.GroupsChanged(connectionId, this.registry.groupsOf(connectionId)));
+    }
+
     /** Delivers what another instance published to this instance's connections. */
     void receive(String instance, BackplaneMessage message) {
         if (message instanceof BackplaneMessage.ToAll toAll) {
@@ -115,22 +105,6 @@ class HubClients {
                 .filter(this.registry::isLocal)
                 .forEach((connectionId) -> sendToConnection(connectionId, "/queue/messages", toConnections.message()));
         }
-        else if (message instanceof BackplaneMessage.ToGroup toGroup) {
-            sendToLocalMembers(toGroup.group(), toGroup.message());
-        }
-        else if (message instanceof BackplaneMessage.ToUser toUser) {
-            sendToLocalConnectionsOf(toUser.user(), toUser.message());
-        }
-    }
-
-    private void sendToLocalMembers(String group, HubMessage message) {
-        this.registry.members(group)
-            .forEach((connectionId) -> sendToConnection(connectionId, "/queue/messages", message));
-    }
-
-    private void sendToLocalConnectionsOf(String user, HubMessage message) {
-        this.registry.localConnectionsOf(user)
-            .forEach((connectionId) -> sendToConnection(connectionId, "/queue/messages", message));
     }
 
     private void sendToConnection(String connectionId, String destination, Object payload) {

@@ -41,16 +41,24 @@ class HubStatistics {
     /** Runs on Spring's scheduler thread, one tick at a time. */
     @Scheduled(fixedDelayString = "${hub.stats.interval}")
     void publish() {
-        HubStats stats = measure(Instant.now());
+        publish(Instant.now());
+    }
+
+    /** One tick at the given time: the numbers go out only when they changed. */
+    void publish(Instant now) {
+        HubStats stats = measure(now);
         if (!stats.sameNumbersAs(this.latest)) {
             this.clients.statistics(stats);
         }
         this.latest = stats;
     }
 
-    /** The statistics of the last tick, for a client that has just subscribed. */
+    /**
+     * The numbers for a client that has just subscribed: the rate of the last tick, and
+     * the connections as they are now, its own included.
+     */
     HubStats latest() {
-        return this.latest;
+        return new HubStats(this.connections.count(), this.latest.messagesPerMinute(), Instant.now());
     }
 
     HubStats measure(Instant now) {

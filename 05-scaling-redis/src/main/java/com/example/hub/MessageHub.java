@@ -3,6 +3,7 @@ package com.example.hub;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 
@@ -18,13 +19,17 @@ import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * The hub: clients call a method by sending to {@code /app/<method name>}. The connection
- * id is the STOMP session id that Spring gives every WebSocket connection; the
- * {@link Principal} is the user whose access token opened the connection. Each instance
- * runs its own hub; {@link HubClients} reaches the connections of the others.
+ * The hub: clients call a method by sending to {@code /app/<method name>}, and the caller
+ * gets the method's answer on {@code /user/queue/replies}. The connection id is the STOMP
+ * session id that Spring gives every WebSocket connection; the {@link Principal} is the
+ * user whose access token opened the connection. Each instance runs its own hub;
+ * {@link HubClients} reaches the connections of the others.
  */
 @Controller
 class MessageHub {
+
+    /** How many groups one connection may be in at once. */
+    static final int MAX_GROUPS = 100;
 
     private final ConnectionRegistry connections;
 
@@ -49,69 +54,95 @@ class MessageHub {
     }
 
     @MessageMapping("/sendMessageToAll")
-    void sendMessageToAll(@Valid SendMessageRequest request, Principal user) {
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToAll(@Valid SendMessageRequest request, Principal user) {
         this.clients.all(new HubMessage(user.getName(), request.text(), "all", Instant.now()));
+        return new Sent(this.connections.count());
     }
 
     @MessageMapping("/sendMessageToCaller")
-    @SendToUser(destinations = "/queue/messages", broadcast = false)
-    HubMessage sendMessageToCaller(@Valid SendMessageRequest request, Principal user) {
-        return new HubMessage(user.getName(), request.text(), "caller", Instant.now());
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToCaller(@Valid SendMessageRequest request,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId, Principal user) {
+        this.clients.connection(connectionId, new HubMessage(user.getName(), request.text(), "caller", Instant.now()));
+        return new Sent(1);
     }
 
     @MessageMapping("/sendMessageToOthers")
-    void sendMessageToOthers(@Valid SendMessageRequest request,
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToOthers(@Valid SendMessageRequest request,
             @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId, Principal user) {
         List<String> others = this.connections.connectionIds()
             .stream()
             .filter((id) -> !id.equals(connectionId))
             .toList();
         this.clients.connections(others, new HubMessage(user.getName(), request.text(), "others", Instant.now()));
+        return new Sent(others.size());
     }
 
+    /** SignalR's {@code Clients.Client(connectionId)}. */
     @MessageMapping("/sendMessageToConnection")
-    void sendMessageToConnection(@Valid SendToConnectionRequest request, Principal user) {
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToConnection(@Valid SendToConnectionRequest request, Principal user) {
         if (!this.connections.contains(request.connectionId())) {
             throw new HubException("unknown-connection", "No connection has the id " + request.connectionId() + ".");
         }
         this.clients.connection(request.connectionId(),
                 new HubMessage(user.getName(), request.text(), "connection", Instant.now()));
+        return new Sent(1);
     }
 
-    /** SignalR's {@code Clients.User(name)}: every connection of the user, anywhere. */
+    /** SignalR's {@code Clients.User(name)}: every connection of the user. */
     @MessageMapping("/sendMessageToUser")
-    void sendMessageToUser(@Valid SendToUserRequest request, Principal user) {
-        if (!this.connections.hasUser(request.user())) {
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToUser(@Valid SendToUserRequest request, Principal user) {
+        List<String> connections = this.connections.connectionsOf(request.user());
+        if (connections.isEmpty()) {
             throw new HubException("unknown-user", "No user named " + request.user() + " is connected.");
         }
-        this.clients.user(request.user(), new HubMessage(user.getName(), request.text(), "user", Instant.now()));
+        this.clients.connections(connections, new HubMessage(user.getName(), request.text(), "user", Instant.now()));
+        return new Sent(connections.size());
     }
 
     @MessageMapping("/joinGroup")
     @SendToUser(destinations = "/queue/groups", broadcast = false)
     GroupList joinGroup(@Valid GroupRequest request,
             @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
-        return new GroupList(this.connections.join(connectionId, request.group()));
+        List<String> groups = this.connections.groupsOf(connectionId);
+        if (groups.size() >= MAX_GROUPS && !groups.contains(request.group())) {
+            throw new HubException("too-many-groups", "A connection can be in at most " + MAX_GROUPS + " groups.");
+        }
+        GroupList joined = new GroupList(this.connections.join(connectionId, request.group()));
+        this.clients.announceGroups(connectionId);
+        return joined;
     }
 
     @MessageMapping("/leaveGroup")
     @SendToUser(destinations = "/queue/groups", broadcast = false)
     GroupList leaveGroup(@Valid GroupRequest request,
             @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String connectionId) {
-        return new GroupList(this.connections.leave(connectionId, request.group()));
+        GroupList left = new GroupList(this.connections.leave(connectionId, request.group()));
+        this.clients.announceGroups(connectionId);
+        return left;
     }
 
+    /** The members at the moment of sending; the sender too, if it is one. */
     @MessageMapping("/sendMessageToGroup")
-    void sendMessageToGroup(@Valid SendToGroupRequest request, Principal user) {
-        this.clients.group(request.group(),
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
+    Sent sendMessageToGroup(@Valid SendToGroupRequest request, Principal user) {
+        Set<String> members = this.connections.members(request.group());
+        this.clients.connections(members,
                 new HubMessage(user.getName(), request.text(), "group", Instant.now(), request.group()));
+        return new Sent(members.size());
     }
 
     /** SignalR's {@code [Authorize(Roles = "ADMIN")]} on a hub method. */
     @MessageMapping("/sendAnnouncement")
+    @SendToUser(destinations = "/queue/replies", broadcast = false)
     @PreAuthorize("hasRole('ADMIN')")
-    void sendAnnouncement(@Valid SendMessageRequest request) {
+    Sent sendAnnouncement(@Valid SendMessageRequest request) {
         this.clients.all(HubMessage.announcement(request.text()));
+        return new Sent(this.connections.count());
     }
 
     /**

@@ -1,87 +1,97 @@
 package com.example.hub;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-import org.springframework.context.annotation.Conditional;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The embedded issuer's token endpoint: a username and password in, a signed access token
- * out; and a fresh token for a still-valid one, so a page never has to keep the password.
+ * {@code POST /token}: a username and password in, a signed access token out. The token
+ * names the user ({@code sub}) and its roles ({@code roles}), and expires after
+ * {@code hub.token.lifetime}.
  */
 @RestController
-@Conditional(EmbeddedIssuerCondition.class)
 class TokenController {
 
     private final AuthenticationManager authenticationManager;
 
-    private final UserDetailsService users;
+    private final JwtEncoder encoder;
 
-    private final TokenIssuer issuer;
+    private final String issuer;
 
-    private final TokenProperties properties;
+    private final Duration lifetime;
 
-    TokenController(AuthenticationManager authenticationManager, UserDetailsService users, TokenIssuer issuer,
-            TokenProperties properties) {
+    TokenController(AuthenticationManager authenticationManager, JwtEncoder encoder,
+            @Value("${hub.token.issuer}") String issuer, @Value("${hub.token.lifetime}") Duration lifetime) {
         this.authenticationManager = authenticationManager;
-        this.users = users;
+        this.encoder = encoder;
         this.issuer = issuer;
-        this.properties = properties;
+        this.lifetime = lifetime;
     }
 
     /**
      * Form fields {@code username} and {@code password}, as in OAuth 2's password grant.
      */
     @PostMapping("/token")
-    TokenResponse token(@RequestParam String username, @RequestParam String password) {
+    TokenResponse token(@RequestParam String username, @RequestParam String password, HttpServletRequest request) {
+        // Browsers, proxies and servers log addresses: credentials go in the body only.
+        if (request.getQueryString() != null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Send the username and password in the request body, not in the address.");
+        }
         UserDetails user = (UserDetails) this.authenticationManager
             .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password))
             .getPrincipal();
-        return this.issuer.issue(user);
+        return issue(user);
     }
 
-    /**
-     * Needs a valid token in the {@code Authorization} header, from a login no older than
-     * {@code hub.token.max-session}. The user is looked up again, so a removed user or a
-     * changed role takes effect at the next refresh.
-     */
-    @PostMapping("/token/refresh")
-    TokenResponse refresh(@AuthenticationPrincipal Jwt token) {
-        Instant loggedInAt = token.getClaimAsInstant("auth_time");
-        if (loggedInAt == null || Instant.now().isAfter(loggedInAt.plus(this.properties.maxSession()))) {
-            throw new CredentialsExpiredException("The login is too old to refresh. Please log in again.");
-        }
-        return this.issuer.issue(this.users.loadUserByUsername(token.getSubject()), loggedInAt);
-    }
-
-    @ExceptionHandler
-    @ResponseStatus(HttpStatus.UNAUTHORIZED)
-    ProblemDetail tooOld(CredentialsExpiredException ex) {
-        return notAuthenticated(ex.getMessage());
+    private TokenResponse issue(UserDetails user) {
+        Instant now = Instant.now();
+        List<String> roles = user.getAuthorities()
+            .stream()
+            .map(GrantedAuthority::getAuthority)
+            .map((authority) -> authority.replaceFirst("^ROLE_", ""))
+            .sorted()
+            .toList();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+            .issuer(this.issuer)
+            .subject(user.getUsername())
+            .issuedAt(now)
+            .expiresAt(now.plus(this.lifetime))
+            .claim("roles", roles)
+            .build();
+        String token = this.encoder
+            .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+            .getTokenValue();
+        return new TokenResponse(token, "Bearer", this.lifetime.toSeconds());
     }
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.UNAUTHORIZED)
     ProblemDetail refused(AuthenticationException ex) {
-        return notAuthenticated("Wrong username or password.");
-    }
-
-    private static ProblemDetail notAuthenticated(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                "Wrong username or password.");
         problem.setTitle("Not authenticated");
         return problem;
     }

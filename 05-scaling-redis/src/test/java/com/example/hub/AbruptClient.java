@@ -28,9 +28,9 @@ final class AbruptClient {
 
     private final String connectionId;
 
-    private AbruptClient(int port, String user, String heartBeat) throws Exception {
+    private AbruptClient(int port, String user) throws Exception {
         this.webSocket = open(port, Tokens.issue(port, user), new Recorder());
-        send("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:" + heartBeat + "\n\n");
+        send("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
         send("SUBSCRIBE\nid:0\ndestination:/app/connectionId\n\n");
         await().atMost(HubTestClient.TIMEOUT)
             .until(() -> this.frames.stream().anyMatch((f) -> f.startsWith("MESSAGE")));
@@ -41,17 +41,8 @@ final class AbruptClient {
             .asString();
     }
 
-    /** Connects without heartbeats, as a client that cannot be timed out. */
     static AbruptClient connect(int port, String user) throws Exception {
-        return new AbruptClient(port, user, "0,0");
-    }
-
-    /**
-     * Connects offering heartbeats, {@code "<will send every>,<wants every>"} in
-     * milliseconds as in STOMP's heart-beat header, and then never sends one.
-     */
-    static AbruptClient connectWithHeartbeats(int port, String user, String heartBeat) throws Exception {
-        return new AbruptClient(port, user, heartBeat);
+        return new AbruptClient(port, user);
     }
 
     /** Sends CONNECT and vanishes at once, without waiting for the server's answer. */
@@ -75,11 +66,6 @@ final class AbruptClient {
 
     void joinGroup(String group) {
         send("SEND\ndestination:/app/joinGroup\ncontent-type:application/json\n\n{\"group\":\"" + group + "\"}");
-    }
-
-    /** How many heartbeats, frames of a single end of line, the server has sent. */
-    long heartbeatsReceived() {
-        return this.frames.stream().filter("\n"::equals).count();
     }
 
     /** Closes the TCP connection at once, without a word to the server. */

@@ -1,5 +1,7 @@
 package com.example.hub;
 
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.FindBy;
@@ -8,7 +10,7 @@ import org.openqa.selenium.support.PageFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The announcement page as an organiser sees it: a text box, Send, and the outcome. */
+/** The announcement form as a user sees it. */
 final class AnnouncementPage {
 
     private final WebDriver driver;
@@ -19,6 +21,9 @@ final class AnnouncementPage {
     @FindBy(id = "password")
     private WebElement password;
 
+    @FindBy(id = "login-error")
+    private WebElement loginError;
+
     @FindBy(id = "announcement-text")
     private WebElement text;
 
@@ -27,6 +32,9 @@ final class AnnouncementPage {
 
     @FindBy(id = "sent")
     private WebElement sent;
+
+    @FindBy(id = "rejected")
+    private WebElement rejected;
 
     private AnnouncementPage(WebDriver driver) {
         this.driver = driver;
@@ -43,20 +51,56 @@ final class AnnouncementPage {
         return this;
     }
 
-    /**
-     * Types the user's credentials and the text, presses Send and waits for the result.
-     */
-    AnnouncementPage announce(String user, String announcement) {
+    /** Logs in and waits until the announcement form shows. */
+    AnnouncementPage logIn(String user) {
         this.username.sendKeys(user);
-        this.password.sendKeys(Tokens.PASSWORDS.get(user));
-        this.text.sendKeys(announcement);
+        this.password.sendKeys(Tokens.PASSWORDS.get(user), Keys.ENTER);
+        await().atMost(ChatPage.TIMEOUT).until(this.text::isDisplayed);
+        return this;
+    }
+
+    /** Types the text, presses Send and waits until the page says it was sent. */
+    AnnouncementPage announce(String announcement) {
+        type(announcement).pressSend();
+        await().atMost(ChatPage.TIMEOUT).until(this::showsSent);
+        return this;
+    }
+
+    /** Types the text over whatever the text box holds. */
+    AnnouncementPage type(String announcement) {
+        this.text.sendKeys(Keys.chord(Keys.CONTROL, "a"), announcement);
+        return this;
+    }
+
+    /** Puts the text into the text box at once, as a paste does. */
+    AnnouncementPage paste(String announcement) {
+        ((JavascriptExecutor) this.driver).executeScript("const box = document.getElementById('announcement-text');"
+                + " box.value = arguments[0]; box.dispatchEvent(new Event('input'));", announcement);
+        return this;
+    }
+
+    AnnouncementPage pressSend() {
         this.send.click();
-        await().atMost(ChatPage.TIMEOUT).until(() -> this.driver.getCurrentUrl().endsWith("/announcement?sent"));
-        return new AnnouncementPage(this.driver).assertAt();
+        return this;
+    }
+
+    /** Presses Ctrl+Enter in the text box. */
+    AnnouncementPage pressCtrlEnter() {
+        this.text.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        return this;
+    }
+
+    String text() {
+        return this.text.getDomProperty("value");
     }
 
     boolean showsSent() {
         return this.sent.isDisplayed();
+    }
+
+    /** The refusal the page shows, empty when there is none. */
+    String rejected() {
+        return this.rejected.isDisplayed() ? this.rejected.getText() : "";
     }
 
 }

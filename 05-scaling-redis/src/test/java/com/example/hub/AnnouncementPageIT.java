@@ -8,16 +8,17 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Headless Chromium on the chat page and on the announcement page: what the organiser
- * sends from the form appears in the chat, marked as an announcement, and the footer
- * follows the number of connections.
+ * The announcement form in one headless Chromium and the chat page in another: what the
+ * organiser sends, every chat page shows as an announcement; and the footer's statistics.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
 class AnnouncementPageIT {
 
     @LocalServerPort
@@ -44,9 +45,10 @@ class AnnouncementPageIT {
         ChatPage chat = ChatPage.open(this.chatBrowser, this.port).logIn("alice").awaitConnected();
 
         AnnouncementPage form = AnnouncementPage.open(this.organiserBrowser, this.port)
-            .announce("admin", "The building closes at 6 <b>pm</b>");
+            .logIn("admin")
+            .announce("The building closes at 6 <b>pm</b>");
 
-        assertThat(form.showsSent()).isTrue();
+        assertThat(form.text()).isEmpty();
         chat.awaitMessage("The building closes at 6 <b>pm</b>");
         assertThat(chat.isAnnouncement("The building closes at 6 <b>pm</b>")).isTrue();
         assertThat(chat.senderOf("The building closes at 6 <b>pm</b>")).isEqualTo("Announcement");
@@ -55,13 +57,60 @@ class AnnouncementPageIT {
     }
 
     @Test
-    void footerCountsConnectionsAsASecondChatPageOpens() {
+    void refusedAnnouncementKeepsItsTextAndSaysWhy() {
+        ChatPage chat = ChatPage.open(this.chatBrowser, this.port).logIn("alice").awaitConnected();
+        AnnouncementPage form = AnnouncementPage.open(this.organiserBrowser, this.port).logIn("admin");
+        String tooLong = "y".repeat(SendMessageRequest.MAX_TEXT_LENGTH + 1);
+
+        form.paste(tooLong).pressSend();
+
+        await().atMost(ChatPage.TIMEOUT).until(() -> form.rejected().contains("1 to 4,000 characters"));
+        assertThat(form.text()).isEqualTo(tooLong);
+        form.announce("x");
+        chat.awaitMessage("x");
+        assertThat(chat.messageTexts()).containsExactly("x");
+    }
+
+    @Test
+    void ctrlEnterSendsFromTheKeyboard() {
+        ChatPage chat = ChatPage.open(this.chatBrowser, this.port).logIn("alice").awaitConnected();
+        AnnouncementPage form = AnnouncementPage.open(this.organiserBrowser, this.port).logIn("admin");
+
+        form.type("sent with the keyboard").pressCtrlEnter();
+
+        chat.awaitMessage("sent with the keyboard");
+        await().atMost(ChatPage.TIMEOUT).until(form::showsSent);
+    }
+
+    @Test
+    void footerCountsThisPageAtOnceAndTheNextOneAsItOpens() {
         ChatPage first = ChatPage.open(this.chatBrowser, this.port).logIn("alice").awaitConnected();
-        await().atMost(ChatPage.TIMEOUT).until(() -> first.statsConnections().equals("1"));
+        await().atMost(ChatPage.TIMEOUT).until(() -> first.stats().startsWith("1 connection in the cluster · "));
 
         ChatPage.open(this.organiserBrowser, this.port).logIn("bob").awaitConnected();
 
-        await().atMost(ChatPage.TIMEOUT).until(() -> first.statsConnections().equals("2"));
+        await().atMost(ChatPage.TIMEOUT).until(() -> first.stats().startsWith("2 connections in the cluster · "));
+    }
+
+    @Test
+    void userWhoIsNotAnAdminIsRefusedAndKeepsTheText() {
+        ChatPage chat = ChatPage.open(this.chatBrowser, this.port).logIn("alice").awaitConnected();
+        AnnouncementPage form = AnnouncementPage.open(this.organiserBrowser, this.port).logIn("bob");
+
+        form.type("Free cake").pressSend();
+
+        await().atMost(ChatPage.TIMEOUT).until(() -> form.rejected().contains("only an admin"));
+        assertThat(form.text()).isEqualTo("Free cake");
+        chat.send("anything announced?");
+        chat.awaitMessage("anything announced?");
+        assertThat(chat.messageTexts()).containsExactly("anything announced?");
+    }
+
+    @Test
+    void announcementPageMeetsWcagAa() {
+        AnnouncementPage.open(this.organiserBrowser, this.port).logIn("admin").type(" ").pressSend();
+
+        Accessibility.assertNoSeriousViolations(this.organiserBrowser);
     }
 
 }

@@ -14,6 +14,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sent nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
 class AnnouncementTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -43,11 +45,11 @@ class AnnouncementTests {
 
     RestClient http;
 
+    String adminToken;
+
     HubTestClient alice;
 
     HubTestClient bob;
-
-    String adminToken;
 
     @BeforeEach
     void connect() throws Exception {
@@ -75,7 +77,7 @@ class AnnouncementTests {
         ResponseEntity<String> page = this.http.get().uri("/announcement").retrieve().toEntity(String.class);
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("<form id=\"announcement-form\" method=\"post\" action=\"/announcement\">");
+        assertThat(page.getBody()).contains("<form id=\"announcement-form\" method=\"post\" action=\"/announcement\"");
     }
 
     @Test
@@ -142,16 +144,17 @@ class AnnouncementTests {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            /announcement      | no token     |       | 401
-            /announcement      | a USER token | alice | 403
-            /api/announcements | no token     |       | 401
-            /api/announcements | a USER token | alice | 403
+            /announcement      | no token     |       | 401 | Not authenticated
+            /announcement      | a USER token | alice | 403 | Forbidden
+            /api/announcements | no token     |       | 401 | Not authenticated
+            /api/announcements | a USER token | alice | 403 | Forbidden
             """)
-    void announcementWithoutAnAdminTokenIsRefusedAndSendsNothing(String path, String kind, String user, int status) {
+    void announcementWithoutAnAdminTokenIsAProblemAndSendsNothing(String path, String kind, String user, int status,
+            String title) {
         String token = (user != null) ? Tokens.issue(this.port, user) : null;
         boolean form = path.equals("/announcement");
 
-        ResponseEntity<Void> response = this.http.post().uri(path).headers((headers) -> {
+        ResponseEntity<String> response = this.http.post().uri(path).headers((headers) -> {
             if (token != null) {
                 headers.setBearerAuth(token);
             }
@@ -159,9 +162,15 @@ class AnnouncementTests {
             .contentType(form ? MediaType.APPLICATION_FORM_URLENCODED : MediaType.APPLICATION_JSON)
             .body(form ? "text=Free+cake" : "{\"text\":\"Free cake\"}")
             .retrieve()
-            .toBodilessEntity();
+            .toEntity(String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+        JsonNode problem = JSON.readTree(response.getBody());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isEqualTo(title);
+        assertThat(problem.get("instance").asString()).isEqualTo(path);
         assertNothingWasSent();
     }
 

@@ -1,10 +1,10 @@
 package com.example.hub;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two headless Chromium browsers: logging in, chatting as named users, the admin-only
- * announcement control, and logging out, as users see them.
+ * Two headless Chromium browsers on the chat page: logging in and out, names on messages,
+ * the announcement control that only an admin has, and a session that ends.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(HandshakeCounter.class)
+@Import({ HubControls.class, HandshakeCounter.class })
 class AuthorizationPageIT {
 
     @LocalServerPort
@@ -29,6 +29,9 @@ class AuthorizationPageIT {
 
     @Autowired
     HandshakeCounter handshakes;
+
+    @Autowired
+    HubControls hub;
 
     WebDriver firstBrowser;
 
@@ -47,14 +50,13 @@ class AuthorizationPageIT {
     }
 
     @Test
-    void pageWithoutLoginNeverOpensAWebSocket() {
+    void pageWithoutLoginOpensNoWebSocket() {
         int before = this.handshakes.attempts();
 
         ChatPage page = ChatPage.open(this.firstBrowser, this.port);
 
-        await().during(Duration.ofSeconds(2))
-            .atMost(Duration.ofSeconds(3))
-            .until(() -> page.status().equals("logged out"));
+        // The page's script has run to its end: it connects only when someone logs in.
+        await().atMost(ChatPage.TIMEOUT).until(() -> page.status().equals("logged out"));
         assertThat(this.handshakes.attempts()).isEqualTo(before);
         page.logIn("alice").awaitConnected();
         assertThat(this.handshakes.attempts()).isGreaterThan(before);
@@ -72,6 +74,32 @@ class AuthorizationPageIT {
         assertThat(bob.senderOf("Hi Bob, it's Alice")).isEqualTo("alice");
         assertThat(alice.senderOf("Hi Bob, it's Alice")).isEqualTo("you");
         await().atMost(ChatPage.TIMEOUT).until(() -> bob.userTargets().contains("alice"));
+        Screenshots.save(this.firstBrowser, "chat");
+    }
+
+    @Test
+    void messageToAUserReachesEveryTabAndSaysHowMany() {
+        ChatPage alice = ChatPage.open(this.firstBrowser, this.port).logIn("alice").awaitConnected();
+        ChatPage bob = ChatPage.open(this.secondBrowser, this.port).logIn("bob").awaitConnected();
+        this.hub.awaitOpenConnections(2);
+        await().atMost(ChatPage.TIMEOUT).until(() -> bob.userTargets().contains("alice"));
+
+        bob.sendTo("user:alice", "to all your tabs").awaitSendResult("Sent to alice: 1 connection.");
+
+        alice.awaitMessage("to all your tabs");
+        assertThat(alice.targetLabelOf("to all your tabs")).isEqualTo("to you, in every tab");
+    }
+
+    @Test
+    void wrongPasswordIsShownAndGoesWithTheRightOneAndFocusMovesToTheMessageBox() {
+        ChatPage page = ChatPage.open(this.firstBrowser, this.port);
+
+        page.logIn("alice", "not her password").awaitLoginError("Wrong username or password.");
+        assertThat(page.focused()).isEqualTo("password");
+        page.logIn("alice").awaitConnected();
+
+        assertThat(page.loginError()).isEmpty();
+        await().atMost(ChatPage.TIMEOUT).until(() -> page.focused().equals("message-text"));
     }
 
     @Test
@@ -82,7 +110,9 @@ class AuthorizationPageIT {
 
         alice.forceAnnouncementControl().announce("Free cake, says Alice");
 
-        assertThat(alice.awaitError()).isEqualTo("You are not allowed to call this hub method.");
+        await().atMost(ChatPage.TIMEOUT)
+            .until(() -> alice.announceOutcome().equals("You are not allowed to call this hub method."));
+        assertThat(alice.announceText()).isEqualTo("Free cake, says Alice");
         Screenshots.save(this.firstBrowser, "refused");
         alice.send("sorry");
         bob.awaitMessage("sorry");
@@ -96,12 +126,15 @@ class AuthorizationPageIT {
         ChatPage bob = ChatPage.open(this.secondBrowser, this.port).logIn("bob").awaitConnected();
         assertThat(admin.showsAnnouncementControl()).isTrue();
         assertThat(bob.showsAnnouncementControl()).isFalse();
+        this.hub.awaitOpenConnections(2);
 
         admin.announce("Fire drill at noon");
 
         bob.awaitMessage("Fire drill at noon");
         admin.awaitMessage("Fire drill at noon");
         assertThat(bob.isAnnouncement("Fire drill at noon")).isTrue();
+        await().atMost(ChatPage.TIMEOUT).until(() -> admin.announceOutcome().equals("Announced to 2 connections."));
+        assertThat(admin.announceText()).isEmpty();
     }
 
     @Test
@@ -123,7 +156,39 @@ class AuthorizationPageIT {
         // The next person at this browser sees nothing of Alice's.
         assertThat(alice.messageTexts()).isEmpty();
         assertThat(alice.connectionTargets()).isEmpty();
+        assertThat(alice.userTargets()).isEmpty();
         await().atMost(ChatPage.TIMEOUT).until(() -> !bob.connectionTargets().contains(aliceConnection));
+    }
+
+    /**
+     * The page's token has expired when the connection needs to be opened again: the page
+     * asks the user to log in, where the user looks, with the focus in the login form.
+     * The test moves the page's clock an hour ahead instead of waiting for the token.
+     */
+    @Test
+    void expiredTokenAtReconnectEndsTheSessionAndAsksToLogInAgain() throws Exception {
+        this.firstBrowser.manage().window().setSize(new Dimension(950, 700));
+        ChatPage alice = ChatPage.open(this.firstBrowser, this.port).logIn("alice").awaitConnected();
+        ((JavascriptExecutor) this.firstBrowser)
+            .executeScript("const now = Date.now; Date.now = () => now() + 60 * 60 * 1000;");
+
+        this.hub.closeAll();
+
+        alice.awaitLoginError("Your session has ended. Please log in again.");
+        assertThat(alice.status()).isEqualTo("logged out");
+        assertThat(alice.isInView("login-error")).isTrue();
+        assertThat(alice.focused()).isEqualTo("username");
+    }
+
+    @Test
+    void loggedOutAndAdminPagesMeetWcagAa() {
+        ChatPage page = ChatPage.open(this.firstBrowser, this.port);
+        page.logIn("admin", "wrong").awaitLoginError("Wrong username or password.");
+        Accessibility.assertNoSeriousViolations(this.firstBrowser);
+
+        page.logIn("admin").awaitConnected();
+
+        Accessibility.assertNoSeriousViolations(this.firstBrowser);
     }
 
 }

@@ -1,12 +1,20 @@
 package com.example.hub;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 
+import org.awaitility.Awaitility;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * The headless Chrome or Chromium that browser tests drive; Selenium Manager finds the
@@ -15,10 +23,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Browser {
 
+    private static final Dimension WINDOW = new Dimension(1280, 900);
+
     private static final Deque<WebDriver> idle = new ArrayDeque<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle));
+        // Pages change within milliseconds: look every 25 ms, not Awaitility's 100 ms.
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(25));
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
     }
 
     private Browser() {
@@ -36,6 +49,8 @@ final class Browser {
     static synchronized void release(WebDriver browser) {
         try {
             browser.get("about:blank");
+            browser.manage().window().setSize(WINDOW);
+            consoleErrors(browser);
             idle.push(browser);
         }
         catch (WebDriverException ex) {
@@ -43,11 +58,26 @@ final class Browser {
         }
     }
 
+    /**
+     * The errors the browser's console has shown since the last call: what a learner
+     * would see in the developer tools.
+     */
+    static List<String> consoleErrors(WebDriver browser) {
+        return browser.manage()
+            .logs()
+            .get(LogType.BROWSER)
+            .getAll()
+            .stream()
+            .filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
+    }
+
     private static WebDriver launch() {
         ChromeOptions options = new ChromeOptions();
-        options.addArguments("--headless=new", "--window-size=1280,900", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage",
+        options.addArguments("--headless=new", "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(),
+                "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-dev-shm-usage",
                 // A page left for about:blank must really unload and close its WebSocket,
                 // not wait in the back/forward cache.
                 "--disable-features=BackForwardCache");
@@ -56,6 +86,7 @@ final class Browser {
         if ("root".equals(System.getProperty("user.name"))) {
             options.addArguments("--no-sandbox");
         }
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         return new ChromeDriver(options);
     }
 

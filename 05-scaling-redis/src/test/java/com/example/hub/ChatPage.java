@@ -28,6 +28,9 @@ final class ChatPage {
     @FindBy(id = "password")
     private WebElement password;
 
+    @FindBy(id = "login-error")
+    private WebElement loginError;
+
     @FindBy(id = "user")
     private WebElement user;
 
@@ -40,11 +43,11 @@ final class ChatPage {
     @FindBy(id = "announce-text")
     private WebElement announceText;
 
-    @FindBy(id = "error")
-    private WebElement error;
+    @FindBy(id = "announce-result")
+    private WebElement announceResult;
 
-    @FindBy(id = "instance")
-    private WebElement instance;
+    @FindBy(id = "announce-error")
+    private WebElement announceError;
 
     @FindBy(id = "status")
     private WebElement status;
@@ -52,8 +55,23 @@ final class ChatPage {
     @FindBy(id = "connection-id")
     private WebElement connectionId;
 
+    @FindBy(id = "instance")
+    private WebElement instance;
+
     @FindBy(id = "message-text")
     private WebElement messageText;
+
+    @FindBy(id = "send-button")
+    private WebElement sendButton;
+
+    @FindBy(id = "message-count")
+    private WebElement messageCount;
+
+    @FindBy(id = "send-result")
+    private WebElement sendResult;
+
+    @FindBy(id = "send-error")
+    private WebElement sendError;
 
     @FindBy(id = "messages")
     private WebElement messages;
@@ -70,11 +88,17 @@ final class ChatPage {
     @FindBy(id = "join-group")
     private WebElement joinGroup;
 
+    @FindBy(id = "leave-group")
+    private WebElement leaveGroup;
+
     @FindBy(id = "my-groups")
     private WebElement myGroups;
 
-    @FindBy(id = "stats-connections")
-    private WebElement statsConnections;
+    @FindBy(id = "group-error")
+    private WebElement groupError;
+
+    @FindBy(id = "stats")
+    private WebElement stats;
 
     private ChatPage(WebDriver driver) {
         this.driver = driver;
@@ -93,8 +117,13 @@ final class ChatPage {
 
     /** Types the user's name and password and presses Enter. */
     ChatPage logIn(String user) {
+        return logIn(user, Tokens.PASSWORDS.get(user));
+    }
+
+    ChatPage logIn(String user, String password) {
+        this.username.clear();
         this.username.sendKeys(user);
-        this.password.sendKeys(Tokens.PASSWORDS.get(user), Keys.ENTER);
+        this.password.sendKeys(password, Keys.ENTER);
         return this;
     }
 
@@ -103,14 +132,19 @@ final class ChatPage {
         return this;
     }
 
-    /** The hub instance the page says serves it. */
-    String instance() {
-        return this.instance.getText();
-    }
-
     /** Who the page says is logged in. */
     String user() {
         return this.user.getText();
+    }
+
+    /** The error beside the login form, empty when none is shown. */
+    String loginError() {
+        return this.loginError.isDisplayed() ? this.loginError.getText() : "";
+    }
+
+    ChatPage awaitLoginError(String text) {
+        await().atMost(TIMEOUT).until(() -> loginError().contains(text));
+        return this;
     }
 
     boolean showsAnnouncementControl() {
@@ -119,7 +153,7 @@ final class ChatPage {
 
     /** Types an announcement and presses Enter; only works where the control is shown. */
     ChatPage announce(String text) {
-        this.announceText.sendKeys(text, Keys.ENTER);
+        this.announceText.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
         return this;
     }
 
@@ -131,10 +165,13 @@ final class ChatPage {
         return this;
     }
 
-    /** The error the page shows, once it shows one. */
-    String awaitError() {
-        await().atMost(TIMEOUT).until(this.error::isDisplayed);
-        return this.error.getText();
+    String announceText() {
+        return this.announceText.getDomProperty("value");
+    }
+
+    /** The outcome beside the announcement control: what was sent, or why not. */
+    String announceOutcome() {
+        return this.announceError.isDisplayed() ? this.announceError.getText() : this.announceResult.getText();
     }
 
     ChatPage awaitConnected() {
@@ -146,13 +183,72 @@ final class ChatPage {
         return this.status.getText();
     }
 
+    /** The ARIA role of the status, {@code status} for a polite live region. */
+    String statusRole() {
+        return this.status.getDomAttribute("role");
+    }
+
     String connectionId() {
         return this.connectionId.getText();
     }
 
-    /** Types the text into the message box and presses Enter. */
+    /** The instance of the hub this page is connected to. */
+    String instance() {
+        return this.instance.getText();
+    }
+
+    /** Types the text over whatever the message box holds, and presses Enter. */
     ChatPage send(String text) {
-        this.messageText.sendKeys(text, Keys.ENTER);
+        this.messageText.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
+        return this;
+    }
+
+    /** Puts the text into the message box at once, as a paste does. */
+    ChatPage paste(String text) {
+        script("const box = document.getElementById('message-text'); box.value = arguments[0];"
+                + " box.dispatchEvent(new Event('input'));", text);
+        return this;
+    }
+
+    /** Presses Enter in the message box. */
+    ChatPage pressEnter() {
+        this.messageText.sendKeys(Keys.ENTER);
+        return this;
+    }
+
+    String messageBox() {
+        return this.messageText.getDomProperty("value");
+    }
+
+    String sendButton() {
+        return this.sendButton.getText();
+    }
+
+    String messageCount() {
+        return this.messageCount.getText();
+    }
+
+    boolean messageCountIsOver() {
+        return "true".equals(this.messageCount.getDomAttribute("data-over"));
+    }
+
+    /** The confirmation below the message box, empty when there is none. */
+    String sendResult() {
+        return this.sendResult.getText();
+    }
+
+    /** The error below the message box, empty when none is shown. */
+    String sendError() {
+        return this.sendError.isDisplayed() ? this.sendError.getText() : "";
+    }
+
+    ChatPage awaitSendResult(String text) {
+        await().atMost(TIMEOUT).until(() -> sendResult().equals(text));
+        return this;
+    }
+
+    ChatPage awaitSendError(String text) {
+        await().atMost(TIMEOUT).until(() -> sendError().contains(text));
         return this;
     }
 
@@ -183,9 +279,40 @@ final class ChatPage {
 
     /** Types the group name and presses Join; waits until the page lists the group. */
     ChatPage joinGroup(String group) {
+        pressJoin(group);
+        await().atMost(TIMEOUT).until(() -> groups().contains(group));
+        return this;
+    }
+
+    /** Types the group name and presses Join, without waiting for the hub. */
+    ChatPage pressJoin(String group) {
         typeGroupName(group);
         this.joinGroup.click();
-        await().atMost(TIMEOUT).until(() -> List.of(this.myGroups.getText().split(", ")).contains(group));
+        return this;
+    }
+
+    /**
+     * Types the group name and presses Leave; waits until the page no longer lists it.
+     */
+    ChatPage leaveGroup(String group) {
+        typeGroupName(group);
+        this.leaveGroup.click();
+        await().atMost(TIMEOUT).until(() -> !groups().contains(group));
+        return this;
+    }
+
+    /** The groups the page says this connection is in. */
+    List<String> groups() {
+        return List.of(this.myGroups.getText().split(", "));
+    }
+
+    /** The error below the group form, empty when none is shown. */
+    String groupError() {
+        return this.groupError.isDisplayed() ? this.groupError.getText() : "";
+    }
+
+    ChatPage awaitGroupError(String text) {
+        await().atMost(TIMEOUT).until(() -> groupError().contains(text));
         return this;
     }
 
@@ -210,19 +337,6 @@ final class ChatPage {
         return messageWith(text).findElement(By.className("target")).getText();
     }
 
-    private WebElement messageWith(String text) {
-        return this.messages.findElements(By.className("message"))
-            .stream()
-            .filter((message) -> message.findElement(By.className("text")).getText().equals(text))
-            .findFirst()
-            .orElseThrow();
-    }
-
-    private void typeGroupName(String group) {
-        this.groupName.clear();
-        this.groupName.sendKeys(group);
-    }
-
     /** The sender label of the message with the given text, such as "Announcement". */
     String senderOf(String text) {
         return messageWith(text).findElement(By.className("from")).getText();
@@ -233,9 +347,26 @@ final class ChatPage {
         return "announcement".equals(messageWith(text).getDomAttribute("data-target"));
     }
 
-    /** The number of connections the footer shows. */
-    String statsConnections() {
-        return this.statsConnections.getText();
+    /**
+     * The statistics in the footer, such as "2 connections · 5 messages in the last
+     * minute".
+     */
+    String stats() {
+        return this.stats.getText();
+    }
+
+    private WebElement messageWith(String text) {
+        return this.messages.findElements(By.className("message"))
+            .stream()
+            .filter((message) -> message.findElement(By.className("text")).getText().equals(text))
+            .findFirst()
+            .orElseThrow();
+    }
+
+    /** Whether the whole element is inside the browser window, where the user looks. */
+    boolean isInView(String id) {
+        return Boolean.TRUE.equals(script("const box = document.getElementById(arguments[0]).getBoundingClientRect();"
+                + " return box.top >= 0 && box.bottom <= window.innerHeight + 1;", id));
     }
 
     List<String> messageTexts() {
@@ -250,6 +381,17 @@ final class ChatPage {
     /** How many elements of the given tag are inside the message list. */
     int elementsInMessages(String tagName) {
         return this.messages.findElements(By.tagName(tagName)).size();
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    String focused() {
+        return String.valueOf(script("return document.activeElement.id;"));
+    }
+
+    /** Presses Tab, as a keyboard user moves to the next control. */
+    ChatPage pressTab() {
+        this.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        return this;
     }
 
     /** Starts recording every status the page shows from now on. */
@@ -274,8 +416,13 @@ final class ChatPage {
         return (List<String>) script("return performance.getEntriesByType('resource').map((entry) => entry.name);");
     }
 
-    private Object script(String script) {
-        return ((JavascriptExecutor) this.driver).executeScript(script);
+    private void typeGroupName(String group) {
+        this.groupName.clear();
+        this.groupName.sendKeys(group);
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
     }
 
 }

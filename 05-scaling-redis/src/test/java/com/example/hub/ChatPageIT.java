@@ -21,14 +21,14 @@ import static org.awaitility.Awaitility.await;
  * checks what each user sees.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(OpenSessions.class)
+@Import(HubControls.class)
 class ChatPageIT {
 
     @LocalServerPort
     int port;
 
     @Autowired
-    OpenSessions openSessions;
+    HubControls hub;
 
     WebDriver aliceBrowser;
 
@@ -44,6 +44,7 @@ class ChatPageIT {
         this.bobBrowser = Browser.start();
         this.alice = ChatPage.open(this.aliceBrowser, this.port).logIn("alice").awaitConnected();
         this.bob = ChatPage.open(this.bobBrowser, this.port).logIn("bob").awaitConnected();
+        this.hub.awaitOpenConnections(2);
     }
 
     @AfterEach
@@ -59,7 +60,8 @@ class ChatPageIT {
         this.alice.send("Hello from Alice");
 
         this.bob.awaitMessage("Hello from Alice");
-        this.alice.awaitMessage("Hello from Alice");
+        this.alice.awaitMessage("Hello from Alice").awaitSendResult("Sent to everyone: 2 connections.");
+        assertThat(this.alice.messageBox()).isEmpty();
         this.bob.send("Hi Alice");
         this.alice.awaitMessage("Hi Alice");
         assertThat(this.alice.messageTexts()).containsExactly("Hello from Alice", "Hi Alice");
@@ -83,12 +85,16 @@ class ChatPageIT {
     }
 
     @Test
-    void pageLoadsNothingFromOtherSites() {
+    void pageLoadsNothingFromOtherSitesAndShowsNoConsoleError() {
         String origin = "http://localhost:" + this.port + "/";
+
+        this.alice.send("Hello").awaitSendResult("Sent to everyone: 2 connections.");
 
         assertThat(this.alice.loadedResources()).isNotEmpty()
             .allSatisfy((resource) -> assertThat(resource).startsWith(origin))
-            .anySatisfy((resource) -> assertThat(resource).startsWith(origin + "webjars/stomp__stompjs/"));
+            .anySatisfy((resource) -> assertThat(resource).startsWith(origin + "webjars/stomp__stompjs/"))
+            .noneSatisfy((resource) -> assertThat(resource).contains("favicon"));
+        assertThat(Browser.consoleErrors(this.aliceBrowser)).isEmpty();
     }
 
     @Test
@@ -96,7 +102,7 @@ class ChatPageIT {
         String firstId = this.alice.connectionId();
         this.alice.recordStatusChanges();
 
-        this.openSessions.closeAll();
+        this.hub.closeAll();
 
         await().atMost(ChatPage.TIMEOUT).until(() -> this.alice.recordedStatusChanges().contains("reconnecting"));
         this.alice.awaitConnected();
@@ -104,6 +110,77 @@ class ChatPageIT {
         assertThat(this.alice.connectionId()).isNotEqualTo(firstId);
         this.alice.send("Back again");
         this.bob.awaitMessage("Back again");
+    }
+
+    @Test
+    void connectionClosesBeforeTheHubAnswersThenTheTextStaysAndThePageSaysSo() throws Exception {
+        String text = "Important " + HubControls.UNANSWERED;
+        this.alice.send(text);
+        await().atMost(ChatPage.TIMEOUT).until(() -> this.alice.sendButton().equals("Sending…"));
+
+        this.hub.closeAll();
+
+        this.alice.awaitSendError("closed before the hub confirmed your message");
+        assertThat(this.alice.messageBox()).isEqualTo(text);
+        this.alice.awaitConnected();
+        assertThat(this.alice.sendButton()).isEqualTo("Send");
+    }
+
+    @Test
+    void blankMessageThenThePageSaysSoAndSendsNothing() {
+        this.alice.send("   ");
+
+        this.alice.awaitSendError("Type a message first.");
+        this.alice.send("after the blank one");
+        this.bob.awaitMessage("after the blank one");
+        assertThat(this.bob.messageTexts()).containsExactly("after the blank one");
+    }
+
+    @Test
+    void textOverTheLimitIsKeptCountedAndRefused() {
+        String tooLong = "x".repeat(SendMessageRequest.MAX_TEXT_LENGTH + 120);
+
+        this.alice.paste(tooLong).pressEnter();
+
+        this.alice.awaitSendError("120 characters too long");
+        assertThat(this.alice.messageBox()).isEqualTo(tooLong);
+        assertThat(this.alice.messageCount()).isEqualTo("4,120 / 4,000");
+        assertThat(this.alice.messageCountIsOver()).isTrue();
+        this.alice.paste("x".repeat(SendMessageRequest.MAX_TEXT_LENGTH)).pressEnter();
+        this.bob.awaitMessage("x".repeat(SendMessageRequest.MAX_TEXT_LENGTH));
+        assertThat(this.bob.messageTexts()).hasSize(1);
+    }
+
+    @Test
+    void errorDisappearsOnceTheTextChanges() {
+        this.alice.send(" ").awaitSendError("Type a message first.");
+
+        this.alice.send("x");
+
+        await().atMost(ChatPage.TIMEOUT).until(() -> this.alice.sendError().isEmpty());
+        this.alice.awaitSendResult("Sent to everyone: 2 connections.");
+    }
+
+    @Test
+    void keyboardAloneSendsAndFocusReturnsToTheMessageBox() {
+        await().atMost(ChatPage.TIMEOUT).until(() -> this.alice.focused().equals("message-text"));
+
+        this.alice.send("typed, never clicked").awaitSendResult("Sent to everyone: 2 connections.");
+
+        assertThat(this.alice.focused()).isEqualTo("message-text");
+        this.alice.pressTab();
+        assertThat(this.alice.focused()).isEqualTo("send-button");
+        this.bob.awaitMessage("typed, never clicked");
+    }
+
+    @Test
+    void pageMeetsWcagAaWithMessagesAndAnError() {
+        this.alice.send("Hello").awaitSendResult("Sent to everyone: 2 connections.");
+        this.alice.send(" ").awaitSendError("Type a message first.");
+
+        Accessibility.assertNoSeriousViolations(this.aliceBrowser);
+        // Screen readers announce a change of status without moving the focus.
+        assertThat(this.alice.statusRole()).isEqualTo("status");
     }
 
 }

@@ -7,9 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -34,8 +32,8 @@ class ClusterMembersTests {
 
     @Test
     void presenceAddsAndRemovesTheInstancesConnectionsAndAnnouncesTheDifference() {
-        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
-        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.carolOnB)));
+        this.members.receive("b", presence(this.bobOnB));
+        this.members.receive("b", presence(this.carolOnB));
 
         assertThat(this.registry.connections()).containsExactly(this.carolOnB);
         verify(this.clients).announceLocally(ConnectionEvent.connected(this.bobOnB));
@@ -46,7 +44,7 @@ class ClusterMembersTests {
     @Test
     void aConnectionAnnouncedTwiceIsAnnouncedLocallyOnce() {
         this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.connected(this.bobOnB)));
-        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
+        this.members.receive("b", presence(this.bobOnB));
         this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.disconnected(this.bobOnB)));
         this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.disconnected(this.bobOnB)));
 
@@ -56,9 +54,24 @@ class ClusterMembersTests {
     }
 
     @Test
+    void groupsOfAnotherInstancesConnectionsCountAsMembers() {
+        this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.connected(this.bobOnB)));
+
+        this.members.receive("b", new BackplaneMessage.GroupsChanged("b1", List.of("chess", "tea")));
+        assertThat(this.registry.members("tea")).containsExactly("b1");
+        this.members.receive("b", new BackplaneMessage.GroupsChanged("b1", List.of("chess")));
+        assertThat(this.registry.members("tea")).isEmpty();
+        // Presence repairs what a lost change left behind.
+        this.members.receive("b",
+                new BackplaneMessage.Presence(List.of(new ClusterConnection(this.bobOnB, List.of("tea")),
+                        new ClusterConnection(this.carolOnB, List.of("tea")))));
+        assertThat(this.registry.members("tea")).containsExactlyInAnyOrder("b1", "b2");
+        assertThat(this.registry.members("chess")).isEmpty();
+    }
+
+    @Test
     void instanceSilentForThreeIntervalsLosesItsConnections() {
-        given(this.backplane.isReachable()).willReturn(true);
-        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB, this.carolOnB)));
+        this.members.receive("b", presence(this.bobOnB, this.carolOnB));
 
         this.members.forgetSilentInstances(Instant.now().plus(INTERVAL.multipliedBy(2)));
         assertThat(this.registry.connections()).hasSize(2);
@@ -70,41 +83,20 @@ class ClusterMembersTests {
     }
 
     @Test
-    void whileCutOffFromRedisItselfNoInstanceIsTakenForGone() {
-        given(this.backplane.isReachable()).willReturn(false);
-        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
-
-        this.members.forgetSilentInstances(Instant.now().plus(Duration.ofMinutes(5)));
-
-        assertThat(this.registry.connections()).containsExactly(this.bobOnB);
-        verify(this.clients, never()).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
-    }
-
-    @Test
-    void backFromAnOutageItGivesTheOthersAFullSilenceLimitToBeHeardAgain() {
-        given(this.backplane.isReachable()).willReturn(true);
-        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
-        Instant back = Instant.now().plus(Duration.ofMinutes(5));
-        given(this.backplane.isReachable()).willReturn(false);
-        this.members.forgetSilentInstances(back.minusSeconds(1));
-        given(this.backplane.isReachable()).willReturn(true);
-
-        this.members.forgetSilentInstances(back);
-        assertThat(this.registry.connections()).containsExactly(this.bobOnB);
-        this.members.forgetSilentInstances(back.plus(INTERVAL.multipliedBy(3)).plusSeconds(1));
-
-        assertThat(this.registry.connections()).isEmpty();
-        verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
-    }
-
-    @Test
     void leavingInstanceLosesItsConnectionsAtOnce() {
-        this.members.receive("b", new BackplaneMessage.Presence(List.of(this.bobOnB)));
+        this.members.receive("b", presence(this.bobOnB));
 
         this.members.receive("b", new BackplaneMessage.Leaving());
 
         assertThat(this.registry.connections()).isEmpty();
         verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
+    }
+
+    private static BackplaneMessage.Presence presence(ConnectionInfo... connections) {
+        return new BackplaneMessage.Presence(List.of(connections)
+            .stream()
+            .map((connection) -> new ClusterConnection(connection, List.of()))
+            .toList());
     }
 
 }

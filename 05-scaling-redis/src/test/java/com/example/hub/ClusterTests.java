@@ -5,38 +5,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances of the app, A and B, on one real Redis, with STOMP clients on each: every
- * hub target reaches exactly the intended connections, whichever instance they are on,
- * exactly once. As in the single-instance tests, absence and duplicates are checked after
- * the sender's next message, a marker to everyone, has arrived everywhere: one sender's
- * messages travel through Redis in order.
+ * Two instances of the app, A and B, on a Redis of their own, with STOMP clients on each:
+ * every hub target reaches exactly the intended connections, whichever instance they are
+ * on, exactly once. As in the single-instance tests, absence and duplicates are checked
+ * after the sender's next message, a marker to everyone, has arrived everywhere: one
+ * sender's messages travel through Redis in order. A connection, or a group membership,
+ * on one instance reaches the other's list a moment later: tests that need it wait.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class ClusterTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private static final String[] DESTINATIONS = { "/topic/messages", "/topic/connections", "/user/queue/messages",
-            "/user/queue/errors", "/user/queue/groups" };
+            "/user/queue/errors", "/user/queue/groups", "/user/queue/replies" };
+
+    static TestRedis redis;
 
     static HubInstance a;
 
@@ -48,19 +47,24 @@ class ClusterTests {
 
     @BeforeAll
     static void startInstances() {
-        a = HubInstance.start("instance-a");
-        b = HubInstance.start("instance-b");
+        redis = TestRedis.start();
+        a = HubInstance.start("instance-a", redis);
+        b = HubInstance.start("instance-b", redis);
     }
 
     @AfterAll
     static void stopInstances() {
         a.close();
         b.close();
+        redis.close();
     }
 
     @AfterEach
     void disconnect() {
         this.clients.forEach(HubTestClient::close);
+        for (HubInstance instance : List.of(a, b)) {
+            await().atMost(HubTestClient.TIMEOUT).until(() -> instance.bean(ConnectionRegistry.class).count() == 0);
+        }
     }
 
     @Test
@@ -70,7 +74,6 @@ class ClusterTests {
         HubTestClient onB = track(HubTestClient.connectWithToken(b.port(), fromA, "/topic/messages"));
 
         assertThat(JSON.readTree(onB.request("/app/connectionId")).get("instance").asString()).isEqualTo("instance-b");
-        assertThat(Tokens.issue(b.port(), "bob")).isNotBlank();
     }
 
     @Test
@@ -78,6 +81,7 @@ class ClusterTests {
         HubTestClient alice = connect(a, "alice");
         HubTestClient bob = connect(b, "bob");
         HubTestClient carol = connect(b, "carol");
+        awaitKnownOn(a, bob, carol);
 
         alice.send("/app/sendMessageToAll", "{\"text\":\"hello, cluster\"}");
         settle(alice, alice, bob, carol);
@@ -85,6 +89,7 @@ class ClusterTests {
         for (HubTestClient client : List.of(alice, bob, carol)) {
             assertThat(texts(client, "/topic/messages")).containsExactly("hello, cluster", marker());
         }
+        assertThat(alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":3}");
     }
 
     @Test
@@ -100,6 +105,7 @@ class ClusterTests {
         assertThat(texts(alice, "/user/queue/messages")).isEmpty();
         assertThat(texts(carol, "/user/queue/messages")).containsExactly("not for me");
         assertThat(texts(bob, "/user/queue/messages")).containsExactly("not for me");
+        assertThat(alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
 
     @Test
@@ -127,6 +133,8 @@ class ClusterTests {
         HubTestClient admin = connect(b, "admin");
         join(carol, "tea");
         join(bob, "tea");
+        await().atMost(HubTestClient.TIMEOUT)
+            .until(() -> a.bean(ConnectionRegistry.class).members("tea").contains(bob.connectionId()));
 
         alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"kettle is on\"}");
         settle(alice, alice, bob, carol, admin);
@@ -135,6 +143,24 @@ class ClusterTests {
         assertThat(texts(bob, "/user/queue/messages")).containsExactly("kettle is on");
         assertThat(texts(alice, "/user/queue/messages")).isEmpty();
         assertThat(texts(admin, "/user/queue/messages")).isEmpty();
+        assertThat(alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
+    }
+
+    @Test
+    void leavingAGroupOnOneInstanceStopsItsMessagesFromTheOther() throws Exception {
+        HubTestClient alice = connect(a, "alice");
+        HubTestClient bob = connect(b, "bob");
+        join(bob, "tea");
+        await().atMost(HubTestClient.TIMEOUT)
+            .until(() -> a.bean(ConnectionRegistry.class).members("tea").contains(bob.connectionId()));
+
+        bob.send("/app/leaveGroup", "{\"group\":\"tea\"}");
+        await().atMost(HubTestClient.TIMEOUT).until(() -> a.bean(ConnectionRegistry.class).members("tea").isEmpty());
+        alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"anyone?\"}");
+        settle(alice, alice, bob);
+
+        assertThat(texts(bob, "/user/queue/messages")).isEmpty();
+        assertThat(alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":0}");
     }
 
     @Test
@@ -143,6 +169,7 @@ class ClusterTests {
         HubTestClient aliceOnB = connect(b, "alice");
         HubTestClient bob = connect(b, "bob");
         HubTestClient carol = connect(a, "carol");
+        awaitKnownOn(b, aliceOnA, carol);
 
         bob.send("/app/sendMessageToUser", "{\"user\":\"alice\",\"text\":\"in every tab\"}");
         settle(bob, aliceOnA, aliceOnB, bob, carol);
@@ -151,6 +178,7 @@ class ClusterTests {
         assertThat(texts(aliceOnB, "/user/queue/messages")).containsExactly("in every tab");
         assertThat(texts(bob, "/user/queue/messages")).isEmpty();
         assertThat(texts(carol, "/user/queue/messages")).isEmpty();
+        assertThat(bob.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
 
     @Test
@@ -218,6 +246,7 @@ class ClusterTests {
 
         String disconnected = connected.replace("\"connected\"", "\"disconnected\"");
         await().atMost(HubTestClient.TIMEOUT).until(() -> alice.received("/topic/connections").contains(disconnected));
+        // A second announcement would follow the first at once.
         await().during(Duration.ofMillis(600))
             .atMost(Duration.ofSeconds(2))
             .until(() -> alice.received("/topic/connections").stream().filter(disconnected::equals).count() == 1);
@@ -225,29 +254,30 @@ class ClusterTests {
     }
 
     @Test
-    void malformedAndForeignMessagesOnTheChannelAreDroppedAndDeliveryGoesOn(CapturedOutput output) throws Exception {
+    void malformedAndForeignMessagesOnTheChannelAreDroppedAndDeliveryGoesOn() throws Exception {
         HubTestClient alice = connect(a, "alice");
         HubTestClient bob = connect(b, "bob");
+        awaitKnownOn(a, bob);
         StringRedisTemplate redis = a.bean(StringRedisTemplate.class);
 
-        redis.convertAndSend(Backplane.CHANNEL, "not json at all");
-        redis.convertAndSend(Backplane.CHANNEL, "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"self-destruct\"}}");
-        redis.convertAndSend(Backplane.CHANNEL, "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"all\"}}");
-        // Well-formed on the outside, with fields missing inside: a connection with no
-        // user.
-        redis.convertAndSend(Backplane.CHANNEL, "{\"origin\":\"elsewhere\",\"message\":{\"type\":"
-                + "\"connection-changed\",\"event\":{\"type\":\"connected\",\"connectionId\":\"z\"}}}");
-        redis.convertAndSend(Backplane.CHANNEL, "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"presence\","
-                + "\"connections\":[{\"connectionId\":\"z\"}]}}");
-        awaitKnownOn(a, bob);
-        alice.send("/app/sendMessageToAll", "{\"text\":\"still flowing\"}");
-        alice.send("/app/sendMessageToUser", "{\"user\":\"bob\",\"text\":\"users still found\"}");
+        try (CapturedLog log = CapturedLog.of(Backplane.class, Level.WARN)) {
+            redis.convertAndSend(Backplane.CHANNEL, "not json at all");
+            redis.convertAndSend(Backplane.CHANNEL,
+                    "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"self-destruct\"}}");
+            redis.convertAndSend(Backplane.CHANNEL, "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"all\"}}");
+            redis.convertAndSend(Backplane.CHANNEL, "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"presence\","
+                    + "\"connections\":[{\"connectionId\":\"z\"}]}}");
+            alice.send("/app/sendMessageToAll", "{\"text\":\"still flowing\"}");
+            alice.send("/app/sendMessageToUser", "{\"user\":\"bob\",\"text\":\"users still found\"}");
 
-        assertThat(texts(bob.awaitReceived("/topic/messages", 1))).containsExactly("still flowing");
-        assertThat(texts(bob.awaitReceived("/user/queue/messages", 1))).containsExactly("users still found");
-        await().atMost(HubTestClient.TIMEOUT)
-            .until(() -> output.getAll().split("Dropped a message on hub:backplane", -1).length - 1 >= 10);
-        assertThat(output.getAll()).contains("self-destruct").contains("not json at all");
+            assertThat(texts(bob.awaitReceived("/topic/messages", 1))).containsExactly("still flowing");
+            assertThat(texts(bob.awaitReceived("/user/queue/messages", 1))).containsExactly("users still found");
+            // Each of the four is logged by both instances.
+            await().atMost(HubTestClient.TIMEOUT).until(() -> log.lines().size() >= 8);
+            assertThat(log.lines()).anySatisfy((line) -> assertThat(line).contains("not json at all"))
+                .anySatisfy((line) -> assertThat(line).contains("self-destruct"))
+                .allSatisfy((line) -> assertThat(line).startsWith("WARN"));
+        }
     }
 
     private HubTestClient connect(HubInstance instance, String user) throws Exception {
@@ -269,9 +299,7 @@ class ClusterTests {
         String marker = "marker " + this.markers.incrementAndGet();
         sender.send("/app/sendMessageToAll", "{\"text\":\"" + marker + "\"}");
         for (HubTestClient client : receivers) {
-            await().atMost(HubTestClient.TIMEOUT)
-                .pollInterval(Duration.ofMillis(10))
-                .until(() -> texts(client, "/topic/messages").contains(marker));
+            await().atMost(HubTestClient.TIMEOUT).until(() -> texts(client, "/topic/messages").contains(marker));
         }
     }
 
@@ -290,9 +318,11 @@ class ClusterTests {
     /**
      * Connections on one instance reach the other's list through Redis, a moment later.
      */
-    private static void awaitKnownOn(HubInstance instance, HubTestClient client) {
-        await().atMost(HubTestClient.TIMEOUT)
-            .until(() -> instance.bean(ConnectionRegistry.class).contains(client.connectionId()));
+    private static void awaitKnownOn(HubInstance instance, HubTestClient... clients) {
+        for (HubTestClient client : clients) {
+            await().atMost(HubTestClient.TIMEOUT)
+                .until(() -> instance.bean(ConnectionRegistry.class).contains(client.connectionId()));
+        }
     }
 
 }

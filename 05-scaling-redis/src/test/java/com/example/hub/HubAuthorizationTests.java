@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,16 +30,24 @@ import static org.awaitility.Awaitility.await;
  * everyone afterwards.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
 class HubAuthorizationTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private static final String[] DESTINATIONS = { "/topic/messages", "/user/queue/messages", "/user/queue/errors" };
+    private static final String[] DESTINATIONS = { "/topic/messages", "/user/queue/messages", "/user/queue/errors",
+            "/user/queue/replies" };
 
     private final AtomicInteger markers = new AtomicInteger();
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HubControls hub;
+
+    @Autowired
+    SimpUserRegistry userRegistry;
 
     HubTestClient aliceTab1;
 
@@ -133,6 +144,33 @@ class HubAuthorizationTests {
             .isEqualTo("bob");
     }
 
+    /**
+     * Spring answers {@code @SendToUser} by user name: without a name per connection, an
+     * answer to a tab that closed while its call waited would go to the user's other
+     * tabs. The closing tab's second message is handled after its first, so once the
+     * other tab has it, any answer to the first would have arrived too.
+     */
+    @Test
+    void answerToATabThatClosedMeanwhileReachesNoOtherTabOfTheUser() {
+        String closingTab = this.aliceTab1.connectionId();
+        this.aliceTab1.send("/app/sendMessageToAll", "{\"text\":\"" + HubControls.HELD + "\"}");
+        this.aliceTab1.send("/app/sendMessageToAll", "{\"text\":\"after the held one\"}");
+        this.hub.awaitHolding();
+
+        this.aliceTab1.close();
+        await().atMost(HubTestClient.TIMEOUT)
+            .until(() -> this.userRegistry.getUsers()
+                .stream()
+                .flatMap((user) -> user.getSessions().stream())
+                .noneMatch((session) -> session.getId().equals(closingTab)));
+        this.hub.release();
+
+        await().atMost(HubTestClient.TIMEOUT)
+            .until(() -> texts(this.aliceTab2, "/topic/messages").contains("after the held one"));
+        assertThat(this.aliceTab2.received("/user/queue/replies")).isEmpty();
+        assertThat(texts(this.aliceTab2, "/topic/messages")).containsExactly(HubControls.HELD, "after the held one");
+    }
+
     @Test
     void subscribingToAnotherUsersQueueYieldsNothing() {
         this.carol.subscribe("/user/alice/queue/messages");
@@ -149,7 +187,10 @@ class HubAuthorizationTests {
     }
 
     private List<HubTestClient> everyone() {
-        return List.of(this.aliceTab1, this.aliceTab2, this.bob, this.carol);
+        return List.of(this.aliceTab1, this.aliceTab2, this.bob, this.carol)
+            .stream()
+            .filter(HubTestClient::isConnected)
+            .toList();
     }
 
     private void settle(HubTestClient sender) {

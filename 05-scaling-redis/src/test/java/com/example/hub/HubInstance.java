@@ -6,15 +6,11 @@ import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.client.RestClient;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One instance of the app, started by a test on a random port, beside other instances on
- * the test run's Redis. Instances announce themselves every 200 ms, so that a silent one
- * is noticed within a second.
+ * the same Redis. Instances announce themselves every 200 ms, so that a silent one is
+ * noticed within a second.
  */
 final class HubInstance implements AutoCloseable {
 
@@ -24,13 +20,12 @@ final class HubInstance implements AutoCloseable {
         this.context = context;
     }
 
-    static HubInstance start(String name, String... properties) {
+    static HubInstance start(String name, TestRedis redis, String... properties) {
         // As command-line arguments, so that they win over application.properties.
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--hub.instance.name=" + name));
+        List<String> arguments = new ArrayList<>(
+                List.of("--server.port=0", "--hub.instance.name=" + name, "--spring.data.redis.port=" + redis.port()));
         List.of(properties).forEach((property) -> arguments.add("--" + property));
-        if (List.of(properties)
-            .stream()
-            .noneMatch((property) -> property.startsWith("hub.cluster.presence-interval"))) {
+        if (arguments.stream().noneMatch((argument) -> argument.startsWith("--hub.cluster.presence-interval="))) {
             arguments.add("--hub.cluster.presence-interval=200ms");
         }
         return new HubInstance(
@@ -43,20 +38,6 @@ final class HubInstance implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return this.context.getBean(type);
-    }
-
-    /** The body of {@code GET /actuator/health}. */
-    JsonNode health() {
-        String body = RestClient.builder()
-            .baseUrl("http://localhost:" + port())
-            .defaultStatusHandler((status) -> true, (request, response) -> {
-            })
-            .build()
-            .get()
-            .uri("/actuator/health")
-            .retrieve()
-            .body(String.class);
-        return JsonMapper.shared().readTree(body);
     }
 
     @Override

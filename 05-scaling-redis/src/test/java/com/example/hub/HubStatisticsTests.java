@@ -1,6 +1,7 @@
 package com.example.hub;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,10 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The background statistics service in a running app whose interval is shortened to 100
- * ms, observed by a STOMP client on {@code /topic/stats} as a page would.
+ * The background statistics service in a running app whose interval the tests shorten to
+ * 100 ms, observed by a STOMP client on {@code /topic/stats} as a page would.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.stats.interval=100ms")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
 class HubStatisticsTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -36,31 +39,32 @@ class HubStatisticsTests {
     @Autowired
     ConnectionRegistry registry;
 
+    /**
+     * Other test classes' messages may still be in the last minute, leaving it as the
+     * test runs: so the test checks what holds whatever they do. Publishing only changes
+     * is tested in {@link HubStatisticsWindowTests}.
+     */
     @Test
-    void statisticsArePublishedWhenTheyChangeAndOnlyThen() throws Exception {
+    void statisticsArePublishedWhenTheyChange() throws Exception {
         try (HubTestClient alice = HubTestClient.connect(this.port, "alice", "/topic/stats")) {
             await().atMost(HubTestClient.TIMEOUT)
                 .until(() -> JSON.readTree(alice.request("/app/stats")).get("connections").asInt() == 1);
-            long messagesBefore = JSON.readTree(alice.request("/app/stats")).get("messagesPerMinute").asLong();
-
-            // Nothing changes for ten intervals: nothing is published.
-            int published = alice.received("/topic/stats").size();
-            await().during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(2))
-                .until(() -> alice.received("/topic/stats").size() == published);
 
             HubTestClient bob = HubTestClient.connect(this.port, "bob");
             JsonNode withBob = awaitPublished(alice, (stats) -> stats.get("connections").asInt() == 2);
             assertThat(withBob.properties()).extracting(Map.Entry::getKey)
                 .containsExactly("connections", "messagesPerMinute", "at");
 
+            Instant beforeSending = Instant.now();
             for (int i = 0; i < 3; i++) {
                 bob.send("/app/sendMessageToAll", "{\"text\":\"hello " + i + "\"}");
             }
-            awaitPublished(alice, (stats) -> stats.get("messagesPerMinute").asLong() == messagesBefore + 3);
-
             bob.close();
-            awaitPublished(alice, (stats) -> stats.get("connections").asInt() == 1);
+            // The hub takes one connection's frames in order, so it may see the close
+            // before it counts the last messages: the numbers with all three come later.
+            awaitPublished(alice,
+                    (stats) -> stats.get("connections").asInt() == 1 && stats.get("messagesPerMinute").asLong() >= 3
+                            && Instant.parse(stats.get("at").asString()).isAfter(beforeSending));
         }
     }
 

@@ -3,6 +3,7 @@ package com.example.hub;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -10,10 +11,15 @@ import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /**
- * The statistics arithmetic on its own, with times chosen by the test: "messages in the
- * last minute" counts from the oldest tick within the last minute.
+ * The statistics service on its own, with times chosen by the test: "messages in the last
+ * minute" counts from the oldest tick within the last minute, and numbers go out only
+ * when they changed.
  */
 class HubStatisticsWindowTests {
 
@@ -37,6 +43,26 @@ class HubStatisticsWindowTests {
         // begins it.
         assertThat(statistics.measure(start.plusSeconds(65)).messagesPerMinute()).isEqualTo(3);
         assertThat(statistics.measure(start.plusSeconds(105)).messagesPerMinute()).isZero();
+    }
+
+    @Test
+    void numbersArePublishedOnlyWhenTheyChange() {
+        Instant start = Instant.now();
+        HubClients clients = mock(HubClients.class);
+        HubStatistics statistics = new HubStatistics(this.registry, this.counter, clients);
+
+        statistics.publish(start.plusSeconds(1));
+        this.registry.add(new ConnectionInfo("a", "alice", "here"));
+        statistics.publish(start.plusSeconds(2));
+        statistics.publish(start.plusSeconds(3));
+        receive(2);
+        statistics.publish(start.plusSeconds(4));
+        statistics.publish(start.plusSeconds(5));
+
+        ArgumentCaptor<HubStats> published = ArgumentCaptor.forClass(HubStats.class);
+        verify(clients, times(2)).statistics(published.capture());
+        assertThat(published.getAllValues()).extracting(HubStats::connections, HubStats::messagesPerMinute)
+            .containsExactly(tuple(1, 0L), tuple(1, 2L));
     }
 
     @Test

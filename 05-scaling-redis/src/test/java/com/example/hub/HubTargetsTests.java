@@ -11,9 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,17 +31,21 @@ import static org.awaitility.Awaitility.await;
  * were going to get from the earlier message is already there.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
 class HubTargetsTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private static final String[] DESTINATIONS = { "/topic/messages", "/user/queue/messages", "/user/queue/errors",
-            "/user/queue/groups" };
+            "/user/queue/groups", "/user/queue/replies" };
 
     private final AtomicInteger markers = new AtomicInteger();
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HubControls hub;
 
     HubTestClient alice;
 
@@ -52,6 +58,8 @@ class HubTargetsTests {
         this.alice = HubTestClient.connect(this.port, "alice", DESTINATIONS);
         this.bob = HubTestClient.connect(this.port, "bob", DESTINATIONS);
         this.carol = HubTestClient.connect(this.port, "carol", DESTINATIONS);
+        // The counts in the hub\'s replies are only these three.
+        this.hub.awaitOpenConnections(3);
     }
 
     @AfterEach
@@ -71,6 +79,7 @@ class HubTargetsTests {
         assertThat(message.get("target").asString()).isEqualTo("caller");
         assertThat(message.get("from").asString()).isEqualTo("alice");
         assertThat(message.has("group")).isFalse();
+        assertThat(this.alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":1}");
     }
 
     @Test
@@ -83,6 +92,7 @@ class HubTargetsTests {
         assertThat(texts(this.carol, "/user/queue/messages")).containsExactly("hi all but me");
         assertThat(JSON.readTree(this.bob.received("/user/queue/messages").get(0)).get("target").asString())
             .isEqualTo("others");
+        assertThat(this.alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
 
     @Test
@@ -123,6 +133,7 @@ class HubTargetsTests {
         JsonNode message = JSON.readTree(this.bob.received("/user/queue/messages").get(0));
         assertThat(message.get("target").asString()).isEqualTo("group");
         assertThat(message.get("group").asString()).isEqualTo("tea");
+        assertThat(this.alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
 
     @Test
@@ -144,6 +155,7 @@ class HubTargetsTests {
 
         assertNoTargetedMessages();
         assertThat(errorCodes(this.alice)).isEmpty();
+        assertThat(this.alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":0}");
     }
 
     @Test
@@ -234,6 +246,44 @@ class HubTargetsTests {
     }
 
     @Test
+    void joiningMoreGroupsThanTheLimitIsRefusedAndKeepsTheGroups() {
+        for (int i = 0; i < MessageHub.MAX_GROUPS; i++) {
+            this.alice.send("/app/joinGroup", "{\"group\":\"g" + i + "\"}");
+        }
+        this.alice.awaitReceived("/user/queue/groups", MessageHub.MAX_GROUPS);
+
+        this.alice.send("/app/joinGroup", "{\"group\":\"one-too-many\"}");
+        this.alice.send("/app/joinGroup", "{\"group\":\"g0\"}");
+        settle(this.alice);
+
+        assertThat(errorCodes(this.alice)).containsExactly("too-many-groups");
+        List<String> replies = this.alice.received("/user/queue/groups");
+        assertThat(JSON.readTree(replies.get(replies.size() - 1)).get("groups").size())
+            .isEqualTo(MessageHub.MAX_GROUPS);
+    }
+
+    /**
+     * Every call gets exactly one answer, in the order of the calls, whatever the
+     * outcome: the page relies on this to tell which answer belongs to which call.
+     */
+    @Test
+    void everyCallGetsOneAnswerInTheOrderOfTheCalls() {
+        this.alice.send("/app/sendMessageToAll", "{\"text\":\"one\"}");
+        this.alice.send("/app/joinGroup", "{\"group\":\"tea\"}");
+        this.alice.send("/app/sendMessageToConnection", "{\"connectionId\":\"nobody\",\"text\":\"x\"}");
+        this.alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"two\"}");
+        this.alice.send("/app/noSuchMethod", "{}");
+        this.alice.send("/app/leaveGroup", "{\"group\":\"tea\"}");
+        this.alice.send("/app/sendMessageToOthers", "{}");
+        this.alice.send("/app/sendMessageToCaller", "{\"text\":\"three\"}");
+
+        await().atMost(HubTestClient.TIMEOUT).until(() -> answers(this.alice).size() == 8);
+        assertThat(answers(this.alice)).containsExactly("/user/queue/replies", "/user/queue/groups",
+                "/user/queue/errors", "/user/queue/replies", "/user/queue/errors", "/user/queue/groups",
+                "/user/queue/errors", "/user/queue/replies");
+    }
+
+    @Test
     void nonMemberSubscribingToGuessedDestinationsIsRefusedAndReceivesNothing() {
         join(this.alice, "secret");
         for (String guess : List.of("/queue/messages-user" + this.alice.connectionId(), "/topic/secret",
@@ -296,6 +346,15 @@ class HubTargetsTests {
         for (HubTestClient client : List.of(this.alice, this.bob, this.carol)) {
             assertThat(client.received("/user/queue/messages")).isEmpty();
         }
+    }
+
+    /** The destination of each answer the client received, in the order they arrived. */
+    private static List<String> answers(HubTestClient client) {
+        return client.arrivals()
+            .stream()
+            .filter((destination) -> List.of("/user/queue/replies", "/user/queue/groups", "/user/queue/errors")
+                .contains(destination))
+            .toList();
     }
 
     private static List<String> texts(HubTestClient client, String destination) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,16 @@ final class HubTestClient implements AutoCloseable {
 
     private static final WebSocketStompClient stompClient = createStompClient();
 
+    static {
+        // Frames arrive within milliseconds on loopback: look every 10 ms, not
+        // Awaitility's 100 ms.
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+    }
+
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
+
+    private final List<String> arrivals = new CopyOnWriteArrayList<>();
 
     private final List<String> errorFrames = new CopyOnWriteArrayList<>();
 
@@ -76,8 +86,7 @@ final class HubTestClient implements AutoCloseable {
             client.subscribe(destination);
         }
         // The hub handles one connection's frames in order, so this reply also means
-        // every
-        // subscription above is in place.
+        // every subscription above is in place.
         client.connectionId = JSON.readTree(client.request("/app/connectionId")).get("connectionId").asString();
         return client;
     }
@@ -104,15 +113,34 @@ final class HubTestClient implements AutoCloseable {
         this.session.send(headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Sends a frame that the server is expected to refuse by closing the connection. A
+     * long frame goes out in several pieces, and the server may close before the last
+     * one: then the send fails, as it would for any client, and that is not an error of
+     * the test.
+     */
+    void sendExpectingClose(String destination, String body) {
+        try {
+            send(destination, body);
+        }
+        catch (RuntimeException ex) {
+            await().atMost(TIMEOUT).until(() -> !isConnected());
+        }
+    }
+
     /** Every body received so far on the destination, oldest first. */
     List<String> received(String destination) {
         return List.copyOf(this.received.getOrDefault(destination, List.of()));
     }
 
+    /** The destination of every message received so far, in the order they arrived. */
+    List<String> arrivals() {
+        return List.copyOf(this.arrivals);
+    }
+
     /** Waits until at least {@code count} bodies have arrived on the destination. */
     List<String> awaitReceived(String destination, int count) {
-        // Frames arrive within milliseconds on loopback: look often.
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() -> received(destination).size() >= count);
+        await().atMost(TIMEOUT).until(() -> received(destination).size() >= count);
         return received(destination);
     }
 
@@ -164,6 +192,7 @@ final class HubTestClient implements AutoCloseable {
         public void handleFrame(StompHeaders headers, Object payload) {
             HubTestClient.this.received.computeIfAbsent(this.destination, (key) -> new CopyOnWriteArrayList<>())
                 .add(new String((byte[]) payload, StandardCharsets.UTF_8));
+            HubTestClient.this.arrivals.add(this.destination);
         }
 
     }

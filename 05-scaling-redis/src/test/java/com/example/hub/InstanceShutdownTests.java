@@ -15,9 +15,10 @@ class InstanceShutdownTests {
 
     @Test
     void stoppedInstancesConnectionsLeaveTheOtherInstancesList() throws Exception {
-        try (HubInstance a = HubInstance.start("staying", "hub.cluster.presence-interval=1m");
+        try (TestRedis redis = TestRedis.start();
+                HubInstance a = HubInstance.start("staying", redis, "hub.cluster.presence-interval=1m");
                 HubTestClient alice = HubTestClient.connect(a.port(), "alice", "/topic/connections")) {
-            HubInstance b = HubInstance.start("stopping");
+            HubInstance b = HubInstance.start("stopping", redis);
             HubTestClient bob = HubTestClient.connect(b.port(), "bob");
             await().atMost(HubTestClient.TIMEOUT)
                 .until(() -> alice.request("/app/connections").contains(bob.connectionId()));

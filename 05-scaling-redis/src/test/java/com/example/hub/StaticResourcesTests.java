@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * version in the URL.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
 class StaticResourcesTests {
 
     private static final Pattern IMPORT = Pattern.compile("import .* from '([^']+)'");
@@ -31,7 +33,7 @@ class StaticResourcesTests {
     int port;
 
     @ParameterizedTest
-    @ValueSource(strings = { "/", "/app.js", "/style.css", "/announcement", "/announcement.js" })
+    @ValueSource(strings = { "/", "/app.js", "/hub.js", "/auth.js", "/style.css", "/announcement", "/announcement.js" })
     void pageAndAssetsNameNoOtherSite(String path) {
         String body = get(path).getBody();
 
@@ -39,11 +41,14 @@ class StaticResourcesTests {
     }
 
     @Test
-    void scriptImportsOnlyVersionlessWebJarsThatAreServed() {
-        List<String> imports = IMPORT.matcher(get("/app.js").getBody()).results().map((m) -> m.group(1)).toList();
+    void scriptsImportEachOtherAndOnlyVersionlessWebJarsThatAreServed() {
+        assertThat(imports("/app.js")).containsExactly("./auth.js", "./hub.js");
+        assertThat(imports("/announcement.js")).containsExactly("./auth.js");
+        assertThat(imports("/auth.js")).isEmpty();
+        List<String> libraries = imports("/hub.js");
 
-        assertThat(imports).containsExactly("/webjars/stomp__stompjs/esm6/index.js");
-        for (String path : imports) {
+        assertThat(libraries).containsExactly("/webjars/stomp__stompjs/esm6/index.js");
+        for (String path : libraries) {
             ResponseEntity<String> script = get(path);
             assertThat(script.getStatusCode().is2xxSuccessful()).isTrue();
             assertThat(script.getHeaders().getContentType()).isEqualTo(MediaType.parseMediaType("text/javascript"));
@@ -55,6 +60,10 @@ class StaticResourcesTests {
                     .isEqualTo(200);
             }
         }
+    }
+
+    private List<String> imports(String script) {
+        return IMPORT.matcher(get(script).getBody()).results().map((match) -> match.group(1)).toList();
     }
 
     private ResponseEntity<String> get(String path) {

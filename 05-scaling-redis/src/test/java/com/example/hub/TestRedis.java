@@ -10,61 +10,83 @@ import org.junit.platform.launcher.LauncherSessionListener;
 import redis.embedded.RedisServer;
 
 /**
- * One real Redis server for the whole test run, on a free port, started before any test
- * and any Spring context: the {@code spring.data.redis.port} system property points every
- * app the tests start at it. JUnit finds this class through
+ * Real Redis servers for the tests, each a {@code redis-server} process on a free port of
+ * localhost, keeping nothing on disk. One is started before any test and any Spring
+ * context, and the {@code spring.data.redis.port} system property points every
+ * {@code @SpringBootTest} app at it; a test that starts instances of its own gives them a
+ * server of their own with {@link #start()}, so that the clusters never hear each other.
+ * JUnit finds this class through
  * {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}.
  */
-public class TestRedis implements LauncherSessionListener {
+public class TestRedis implements LauncherSessionListener, AutoCloseable {
 
-    private static int port;
+    private static TestRedis shared;
 
-    private static RedisServer server;
+    private final int port;
+
+    private RedisServer server;
+
+    private TestRedis(int port) {
+        this.port = port;
+    }
+
+    /** For JUnit's service loader only. */
+    public TestRedis() {
+        this(0);
+    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        port = freePort();
-        start();
-        System.setProperty("spring.data.redis.port", String.valueOf(port));
+        shared = start();
+        System.setProperty("spring.data.redis.port", String.valueOf(shared.port()));
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        stop();
+        shared.close();
     }
 
-    static int port() {
-        return port;
+    /** A new server on a free port. */
+    static TestRedis start() {
+        TestRedis redis = new TestRedis(freePort());
+        redis.restart();
+        return redis;
     }
 
-    /** Starts the server, again after {@link #stop()}, on the same port. */
-    static synchronized void start() {
-        if (server != null && server.isActive()) {
-            return;
-        }
+    int port() {
+        return this.port;
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port. */
+    synchronized void restart() {
         try {
-            server = RedisServer.newRedisServer()
-                .port(port)
+            this.server = RedisServer.newRedisServer()
+                .port(this.port)
                 .bind("127.0.0.1")
                 .setting("save \"\"")
                 .setting("appendonly no")
                 .build();
-            server.start();
+            this.server.start();
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
-    static synchronized void stop() {
+    synchronized void stop() {
         try {
-            if (server != null && server.isActive()) {
-                server.stop();
+            if (this.server.isActive()) {
+                this.server.stop();
             }
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     private static int freePort() {

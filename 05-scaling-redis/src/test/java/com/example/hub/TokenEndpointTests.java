@@ -3,7 +3,6 @@ package com.example.hub;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,16 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -31,10 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /token} and {@code POST /token/refresh} over HTTP against the running app;
- * the tokens are read back with the app's own decoder.
+ * {@code POST /token} over HTTP against the running app; the tokens are read back with
+ * the app's own decoder.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
 class TokenEndpointTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -44,9 +40,6 @@ class TokenEndpointTests {
 
     @Autowired
     JwtDecoder decoder;
-
-    @Autowired
-    JwtEncoder encoder;
 
     @Test
     void rightCredentialsGiveASignedTokenWithTheUserAndRoles() {
@@ -84,61 +77,24 @@ class TokenEndpointTests {
     }
 
     @Test
-    void refreshWithAValidTokenGivesAFreshOneForTheSameUser() {
-        String first = Tokens.issue(this.port, "alice");
-
+    void credentialsInTheAddressAreRefusedWith400AndNoToken() {
         ResponseEntity<String> response = http().post()
-            .uri("/token/refresh")
-            .headers((headers) -> headers.setBearerAuth(first))
+            .uri("/token?username=alice&password=wonderland")
             .retrieve()
             .toEntity(String.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        Jwt fresh = this.decoder.decode(JSON.readTree(response.getBody()).get("access_token").asString());
-        assertThat(fresh.getSubject()).isEqualTo("alice");
-        assertThat(fresh.getClaimAsStringList("roles")).isEqualTo(List.of("USER"));
-        assertThat(fresh.getExpiresAt()).isAfterOrEqualTo(this.decoder.decode(first).getExpiresAt());
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).doesNotContain("access_token").contains("request body, not in the address");
     }
 
     @Test
-    void refreshKeepsTheTimeOfLoginAndEndsAfterTheLongestSession() {
-        Jwt first = this.decoder.decode(Tokens.issue(this.port, "alice"));
-        Jwt fresh = this.decoder
-            .decode(JSON.readTree(refresh(first.getTokenValue()).getBody()).get("access_token").asString());
-        assertThat(fresh.getClaimAsInstant("auth_time")).isEqualTo(first.getClaimAsInstant("auth_time"));
+    void missingPasswordGives400() {
+        ResponseEntity<String> response = postToken("username=alice");
 
-        // A valid token from a login nine hours ago, one more than hub.token.max-session.
-        Instant now = Instant.now();
-        String old = this.encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
-                JwtClaimsSet.builder()
-                    .issuer("message-hub")
-                    .subject("alice")
-                    .issuedAt(now)
-                    .expiresAt(now.plusSeconds(600))
-                    .claim("roles", List.of("USER"))
-                    .claim("auth_time", now.minus(Duration.ofHours(9)).getEpochSecond())
-                    .build()))
-            .getTokenValue();
-        ResponseEntity<String> response = refresh(old);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(response.getBody()).doesNotContain("access_token").contains("Please log in again.");
-    }
-
-    @Test
-    void refreshWithoutATokenGives401() {
-        ResponseEntity<String> response = http().post().uri("/token/refresh").retrieve().toEntity(String.class);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
-    }
-
-    private ResponseEntity<String> refresh(String token) {
-        return http().post()
-            .uri("/token/refresh")
-            .headers((headers) -> headers.setBearerAuth(token))
-            .retrieve()
-            .toEntity(String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).doesNotContain("access_token");
     }
 
     private ResponseEntity<String> postToken(String form) {

@@ -1,0 +1,55 @@
+package com.example.hub;
+
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps what one logger writes during a test, instead of printing it, so that a test can
+ * check a log line it expects and the build output stays quiet.
+ */
+final class CapturedLog implements AutoCloseable {
+
+    private final Logger logger;
+
+    private final Level level;
+
+    private final boolean additive;
+
+    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+
+    private CapturedLog(Class<?> source, Level level) {
+        this.logger = (Logger) LoggerFactory.getLogger(source);
+        this.level = this.logger.getLevel();
+        this.additive = this.logger.isAdditive();
+        this.events.start();
+        this.logger.addAppender(this.events);
+        this.logger.setAdditive(false);
+        this.logger.setLevel(level);
+    }
+
+    /** Captures what the class logs at the given level and above. */
+    static CapturedLog of(Class<?> source, Level level) {
+        return new CapturedLog(source, level);
+    }
+
+    /** Each event as its level, message and, if any, the exception's message. */
+    List<String> lines() {
+        return this.events.list.stream()
+            .map((event) -> event.getLevel() + " " + event.getFormattedMessage()
+                    + ((event.getThrowableProxy() != null) ? " " + event.getThrowableProxy().getMessage() : ""))
+            .toList();
+    }
+
+    @Override
+    public void close() {
+        this.logger.detachAppender(this.events);
+        this.logger.setAdditive(this.additive);
+        this.logger.setLevel(this.level);
+    }
+
+}
