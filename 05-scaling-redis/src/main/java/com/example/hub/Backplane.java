@@ -80,10 +80,12 @@ class Backplane implements MessageListener {
 
     /**
      * A graceful shutdown tells the other instances at once; then nothing more is
-     * published while the app winds down, and Redis with it.
+     * published while the app winds down, and Redis with it. Under the membership lock: a
+     * list of connections being published now goes out before the goodbye, not after it,
+     * where it would bring this instance's connections back.
      */
     @EventListener(ContextClosedEvent.class)
-    void leave() {
+    synchronized void leave() {
         publish(new BackplaneMessage.Leaving());
         this.left = true;
     }
