@@ -1,6 +1,5 @@
 package com.example.hub;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +73,7 @@ class HubStatisticsTests {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(HubApplication.class).run("--server.port=0",
                 "--hub.stats.interval=1ms");
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), app::close);
+        assertTimeoutPreemptively(HubTestClient.TIMEOUT, app::close);
         assertThat(app.isActive()).isFalse();
     }
 

@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
@@ -26,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * connection, as a server restart would; it swallows any message whose body contains
  * {@link #UNANSWERED}, as a hub that never got to answer would; and it holds a message
  * containing {@link #HELD} just before the hub handles it, until {@link #release()}, as a
- * busy server would. Every test class imports it, so that they all share one application
+ * busy server would; and it gives the app a Redis of its own, stopped after the app has
+ * said goodbye to it. Every test class imports it, so that they all share one application
  * context.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -91,6 +94,24 @@ class HubControls implements WebSocketMessageBrokerConfigurer {
 
     private static boolean contains(Message<?> message, String marker) {
         return message.getPayload() instanceof byte[] body && new String(body, StandardCharsets.UTF_8).contains(marker);
+    }
+
+    @Bean(destroyMethod = "close")
+    TestRedis testRedis() {
+        return TestRedis.start();
+    }
+
+    /** Spring Data Redis connects here; closing the app closes that connection first. */
+    @Bean
+    DataRedisConnectionDetails testRedisConnection(TestRedis redis) {
+        return new DataRedisConnectionDetails() {
+
+            @Override
+            public Standalone getStandalone() {
+                return Standalone.of("localhost", redis.port());
+            }
+
+        };
     }
 
     /** Waits until a message containing {@link #HELD} is being held. */

@@ -1,6 +1,5 @@
 package com.example.hub;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -9,11 +8,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.JsonNode;
@@ -70,12 +67,11 @@ class HubStatisticsTests {
 
     @Test
     void closingTheAppIsNotHeldUpByTheBackgroundService() {
-        // Command-line arguments win over application.properties, which sets port 8080.
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(HubApplication.class).run("--server.port=0",
-                "--hub.stats.interval=1ms");
+        try (TestRedis redis = TestRedis.start()) {
+            HubInstance app = HubInstance.start("closing", redis, "hub.stats.interval=1ms");
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), app::close);
-        assertThat(app.isActive()).isFalse();
+            assertTimeoutPreemptively(HubTestClient.TIMEOUT, app::close);
+        }
     }
 
     /**

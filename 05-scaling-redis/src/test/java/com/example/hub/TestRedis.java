@@ -4,23 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
-
 import redis.embedded.RedisServer;
 
 /**
- * Real Redis servers for the tests, each a {@code redis-server} process on a free port of
- * localhost, keeping nothing on disk. One is started before any test and any Spring
- * context, and the {@code spring.data.redis.port} system property points every
- * {@code @SpringBootTest} app at it; a test that starts instances of its own gives them a
- * server of their own with {@link #start()}, so that the clusters never hear each other.
- * JUnit finds this class through
- * {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}.
+ * A real Redis server for tests, a {@code redis-server} process on a free port of
+ * localhost, keeping nothing on disk. The app the tests start with
+ * {@code @SpringBootTest} gets one from {@link HubControls}; a test that starts instances
+ * of its own gives them a server of their own, so that the clusters never hear each
+ * other.
  */
-public class TestRedis implements LauncherSessionListener, AutoCloseable {
-
-    private static TestRedis shared;
+final class TestRedis implements AutoCloseable {
 
     private final int port;
 
@@ -28,22 +21,6 @@ public class TestRedis implements LauncherSessionListener, AutoCloseable {
 
     private TestRedis(int port) {
         this.port = port;
-    }
-
-    /** For JUnit's service loader only. */
-    public TestRedis() {
-        this(0);
-    }
-
-    @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        shared = start();
-        System.setProperty("spring.data.redis.port", String.valueOf(shared.port()));
-    }
-
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
-        shared.close();
     }
 
     /** A new server on a free port. */
