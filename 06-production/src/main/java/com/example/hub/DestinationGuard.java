@@ -1,0 +1,56 @@
+package com.example.hub;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets clients talk to the hub, not around it: they may send only to hub methods under
+ * {@code /app}, and subscribe only to the destinations the hub offers. Spring's broker on
+ * its own accepts any {@code /topic} or {@code /queue} destination, including another
+ * connection's private queue, {@code /queue/messages-user<connection id>}.
+ */
+@Component
+class DestinationGuard implements ChannelInterceptor {
+
+    static final Set<String> SUBSCRIBABLE = Set.of("/app/connectionId", "/app/connections", "/topic/messages",
+            "/topic/connections", "/user/queue/messages", "/user/queue/errors", "/user/queue/groups",
+            "/user/queue/replies", "/app/stats", "/topic/stats");
+
+    private final HubClients clients;
+
+    // Lazy: the clients' messaging template is built from the channels this guard is part
+    // of.
+    DestinationGuard(@Lazy HubClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        MessageHeaders headers = message.getHeaders();
+        SimpMessageType type = SimpMessageHeaderAccessor.getMessageType(headers);
+        String destination = SimpMessageHeaderAccessor.getDestination(headers);
+        if (type == SimpMessageType.MESSAGE && (destination == null || !destination.startsWith("/app/"))) {
+            return refuse(headers, "Messages go to hub methods under /app/, not to " + destination + ".");
+        }
+        if (type == SimpMessageType.SUBSCRIBE && !SUBSCRIBABLE.contains(destination)) {
+            return refuse(headers, "There is nothing to subscribe to at " + destination + ".");
+        }
+        return message;
+    }
+
+    /** Drops the frame and tells its sender why; the connection stays open. */
+    private Message<?> refuse(MessageHeaders headers, String detail) {
+        this.clients.error(SimpMessageHeaderAccessor.getSessionId(headers),
+                new HubError("forbidden-destination", detail));
+        return null;
+    }
+
+}

@@ -1,0 +1,85 @@
+package com.example.hub;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import redis.embedded.RedisServer;
+
+/**
+ * A Redis server for development: the {@code redis-server} binary that ships in the
+ * embedded-redis library, run as a child process on localhost only, keeping nothing on
+ * disk. If something already listens on the port (another instance's Redis, or your own),
+ * it is used instead.
+ */
+final class LocalRedis implements AutoCloseable {
+
+    static final int DEFAULT_PORT = 6379;
+
+    private static final Logger logger = LoggerFactory.getLogger(LocalRedis.class);
+
+    private final int port;
+
+    private final RedisServer server;
+
+    private LocalRedis(int port, RedisServer server) {
+        this.port = port;
+        this.server = server;
+    }
+
+    static LocalRedis startOrReuse(int port) throws IOException {
+        if (isListening(port)) {
+            logger.info("Using the Redis already listening on localhost:{}.", port);
+            return new LocalRedis(port, null);
+        }
+        RedisServer server = RedisServer.newRedisServer()
+            .port(port)
+            .bind("127.0.0.1")
+            .setting("save \"\"")
+            .setting("appendonly no")
+            .build();
+        server.start();
+        logger.info("Started a local Redis for development on localhost:{}.", port);
+        return new LocalRedis(port, server);
+    }
+
+    int port() {
+        return this.port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (this.server != null) {
+            this.server.stop();
+        }
+    }
+
+    private static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    /** Runs a local Redis until stopped (Ctrl-C): the demo cluster's shared Redis. */
+    public static void main(String[] args) throws Exception {
+        int port = (args.length > 0) ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+        LocalRedis redis = startOrReuse(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                redis.close();
+            }
+            catch (IOException ex) {
+                logger.warn("Could not stop the local Redis", ex);
+            }
+        }));
+        Thread.currentThread().join();
+    }
+
+}
