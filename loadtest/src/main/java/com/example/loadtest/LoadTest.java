@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * Drives a chapter's hub with N subscribers and one or more publishers over real
  * WebSockets and STOMP, and reports what arrived and how fast: publishers send to
  * {@code /app/sendMessageToAll} at a fixed rate (open loop) or as fast as they can;
- * subscribers listen on {@code /topic/messages}. The send time travels in each message,
- * so latency is measured in this one process.
+ * subscribers listen on {@code /topic/messages}. When each message was due and when it
+ * was sent travel in it, so latency is measured from both in this one process.
  */
 public final class LoadTest {
 
@@ -41,7 +41,7 @@ public final class LoadTest {
         return thread;
     })).build();
 
-    private final List<Latencies> latencies = new ArrayList<>();
+    private final List<Recorder> recorders = new ArrayList<>();
 
     private final AtomicLong delivered = new AtomicLong();
 
@@ -87,19 +87,18 @@ public final class LoadTest {
             load(publishers, this.options.warmup());
             awaitDrained(Long.MAX_VALUE);
         }
-        this.latencies.forEach(Latencies::clear);
+        this.recorders.forEach(Recorder::clear);
         this.delivered.set(0);
         long start = System.nanoTime();
         Load load = load(publishers, this.options.duration());
         long expected = load.sent() * subscribers.size();
         awaitDrained(expected);
-        long[] sorted = Latencies.merged(this.latencies);
         double seconds = (this.lastDeliveryNanos.get() - start) / 1e9;
         return new Result(this.options, subscribers.size(), connectSeconds, load.sent(), expected, this.delivered.get(),
-                this.delivered.get() / Math.max(seconds, 1e-9), Latencies.percentile(sorted, 0.50),
-                Latencies.percentile(sorted, 0.90), Latencies.percentile(sorted, 0.99),
-                (sorted.length > 0) ? sorted[sorted.length - 1] : 0, load.maxSlipMillis(), rssBefore, rssKib(),
-                slow.stream().filter(HubConnection::wasClosedByServer).count());
+                this.delivered.get() / Math.max(seconds, 1e-9),
+                Percentiles.of(this.recorders.stream().map(Recorder::fromSchedule).toList()),
+                Percentiles.of(this.recorders.stream().map(Recorder::fromSend).toList()), load.maxSlipMillis(),
+                rssBefore, rssKib(), slow.stream().filter(HubConnection::wasClosedByServer).count());
     }
 
     /**
@@ -109,8 +108,8 @@ public final class LoadTest {
         Semaphore inFlight = new Semaphore(100);
         List<CompletableFuture<HubConnection>> opening = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Latencies recorder = new Latencies();
-            this.latencies.add(recorder);
+            Recorder recorder = new Recorder();
+            this.recorders.add(recorder);
             URI url = this.options.subscribeUrls().get(i % this.options.subscribeUrls().size());
             inFlight.acquire();
             opening.add(HubConnection.open(this.http, url, token, (body) -> received(recorder, body))
@@ -142,14 +141,13 @@ public final class LoadTest {
         return slow;
     }
 
-    private void received(Latencies recorder, String body) {
+    private void received(Recorder recorder, String body) {
         long now = System.nanoTime();
-        long sent = Marker.sentNanos(body);
-        if (sent > 0) {
-            recorder.record((now - sent) / 1000);
+        Marker.parse(body).ifPresent((marker) -> {
+            recorder.record(marker, now);
             this.delivered.incrementAndGet();
             this.lastDeliveryNanos.set(now);
-        }
+        });
     }
 
     /**
@@ -157,11 +155,11 @@ public final class LoadTest {
      */
     private void awaitSubscriptionsLive(HubConnection publisher, int subscribers) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (this.latencies.stream().anyMatch((recorder) -> recorder.count() == 0)) {
+        while (this.recorders.stream().anyMatch((recorder) -> recorder.fromSend().count() == 0)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Not every subscriber received a probe within 60 s");
             }
-            publisher.send(SEND, json(Marker.text(System.nanoTime(), this.options.size())));
+            publisher.send(SEND, json(Marker.unscheduled(System.nanoTime()).text(this.options.size())));
             TimeUnit.MILLISECONDS.sleep(100);
         }
         awaitDrained(Long.MAX_VALUE);
@@ -186,13 +184,19 @@ public final class LoadTest {
     private void publish(HubConnection publisher, int seconds, int publishers, AtomicLong sent, AtomicLong maxSlip) {
         if (this.options.burst() > 0) {
             for (int i = 0; i < this.options.burst(); i++) {
-                publisher.send(SEND, json(Marker.text(System.nanoTime(), this.options.size())));
+                publisher.send(SEND, json(Marker.unscheduled(System.nanoTime()).text(this.options.size())));
                 sent.incrementAndGet();
             }
             return;
         }
         long interval = TimeUnit.SECONDS.toNanos(1) * publishers / this.options.rate();
         long messages = (long) this.options.rate() * seconds / publishers;
+        // Coordinated omission: a publisher that falls behind (a pause, or a send
+        // blocked by a slow hub) sends late, and latency timed from the late send
+        // leaves that wait out, just when the hub is slowest. A steady stream's message
+        // starts waiting when it is due, whatever the publisher is doing, so the due
+        // time is the honest start; the send time travels too, to tell the publisher's
+        // delay from the rest.
         long start = System.nanoTime();
         for (long i = 0; i < messages; i++) {
             long due = start + i * interval;
@@ -200,10 +204,9 @@ public final class LoadTest {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            else {
-                maxSlip.accumulateAndGet(-wait, Math::max);
-            }
-            publisher.send(SEND, json(Marker.text(System.nanoTime(), this.options.size())));
+            long sentNanos = System.nanoTime();
+            maxSlip.accumulateAndGet(sentNanos - due, Math::max);
+            publisher.send(SEND, json(Marker.scheduled(due, sentNanos).text(this.options.size())));
             sent.incrementAndGet();
         }
     }

@@ -1,34 +1,46 @@
 package com.example.loadtest;
 
+import java.util.Optional;
+
 /**
- * The send time travels inside the message text as {@code ~<nanoTime>~}, padded to the
- * message size; the receiving side, in the same process, subtracts it from its own clock.
+ * When a message was due and when it was sent, carried inside its text as
+ * {@code ~<due>+<lag>~} (the due time, then how late the send was, in nanoseconds) or, in
+ * a burst, which has no schedule, as {@code ~<sent>~}, padded to the message size; the
+ * receiving side, in the same process, subtracts them from its own clock.
  */
-final class Marker {
+record Marker(boolean scheduled, long dueNanos, long sentNanos) {
 
-    private Marker() {
+    static Marker scheduled(long dueNanos, long sentNanos) {
+        return new Marker(true, dueNanos, sentNanos);
     }
 
-    static String text(long sentNanos, int size) {
-        StringBuilder text = new StringBuilder(size).append('~').append(sentNanos).append('~');
-        while (text.length() < size) {
-            text.append('x');
-        }
-        return text.toString();
+    static Marker unscheduled(long sentNanos) {
+        return new Marker(false, sentNanos, sentNanos);
     }
 
-    /** The send time found in a received body, or -1 if there is none. */
-    static long sentNanos(String body) {
+    String text(int size) {
+        String marker = this.scheduled ? "~" + this.dueNanos + "+" + (this.sentNanos - this.dueNanos) + "~"
+                : "~" + this.sentNanos + "~";
+        return marker + "x".repeat(Math.max(0, size - marker.length()));
+    }
+
+    /** The marker found in a received body, if there is one. */
+    static Optional<Marker> parse(String body) {
         int start = body.indexOf('~');
         int end = (start < 0) ? -1 : body.indexOf('~', start + 1);
         if (end < 0) {
-            return -1;
+            return Optional.empty();
         }
+        int plus = body.indexOf('+', start + 1);
         try {
-            return Long.parseLong(body, start + 1, end, 10);
+            if (plus < 0 || plus > end) {
+                return Optional.of(unscheduled(Long.parseLong(body, start + 1, end, 10)));
+            }
+            long due = Long.parseLong(body, start + 1, plus, 10);
+            return Optional.of(scheduled(due, due + Long.parseLong(body, plus + 1, end, 10)));
         }
         catch (NumberFormatException ex) {
-            return -1;
+            return Optional.empty();
         }
     }
 

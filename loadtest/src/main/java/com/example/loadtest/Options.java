@@ -35,6 +35,11 @@ record Options(URI url, List<URI> publishUrls, List<URI> subscribeUrls, int subs
               --idle N --hold S     instead: open N idle connections and hold them S seconds (memory)
               --server-pid PID      read the server's memory (VmRSS) before and after connecting
               --json FILE           also write the result as JSON
+
+            Latency is reported two ways. From schedule: from when a message was due on the --rate
+            schedule to its delivery, so the time a publisher that fell behind kept it waiting counts
+            too, as it would for a real sender (leaving it out is called coordinated omission). From
+            send: from when the publisher actually sent it. A --burst has no schedule, so from send only.
             """;
 
     private static final List<String> KNOWN = List.of("--url", "--publish-url", "--subscribe-url", "--subscribers",

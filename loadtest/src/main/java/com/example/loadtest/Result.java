@@ -4,11 +4,12 @@ import java.util.Locale;
 
 /** What one run measured, as a table for people and as JSON for scripts. */
 record Result(Options options, int connections, double connectSeconds, long sent, long expected, long received,
-        double deliveredPerSecond, long p50Micros, long p90Micros, long p99Micros, long maxMicros,
-        double maxScheduleSlipMillis, long rssBeforeKib, long rssAfterKib, long slowCutOff) {
+        double deliveredPerSecond, Percentiles fromSchedule, Percentiles fromSend, double maxScheduleSlipMillis,
+        long rssBeforeKib, long rssAfterKib, long slowCutOff) {
 
     static Result idle(Options options, int connections, double connectSeconds, long rssBefore, long rssAfter) {
-        return new Result(options, connections, connectSeconds, 0, 0, 0, 0, 0, 0, 0, 0, 0, rssBefore, rssAfter, 0);
+        return new Result(options, connections, connectSeconds, 0, 0, 0, 0, Percentiles.NONE, Percentiles.NONE, 0,
+                rssBefore, rssAfter, 0);
     }
 
     long lost() {
@@ -28,9 +29,13 @@ record Result(Options options, int connections, double connectSeconds, long sent
             table.append(line("deliveries", "%,d of %,d expected, %,d lost (%.2f %%)".formatted(this.received,
                     this.expected, lost(), (this.expected == 0) ? 0.0 : 100.0 * lost() / this.expected)));
             table.append(line("delivered msgs/s", "%,.0f".formatted(this.deliveredPerSecond)));
-            table.append(line("latency (ms)", "p50 %.2f  p90 %.2f  p99 %.2f  max %.2f".formatted(this.p50Micros / 1e3,
-                    this.p90Micros / 1e3, this.p99Micros / 1e3, this.maxMicros / 1e3)));
-            table.append(line("max send delay (ms)", "%.1f".formatted(this.maxScheduleSlipMillis)));
+            table.append(line("latency (ms)", Percentiles.HEADER));
+            table.append(line("  from schedule",
+                    scheduled() ? this.fromSchedule.millis() : "%8s  (a burst has no schedule)".formatted("n/a")));
+            table.append(line("  from send", this.fromSend.millis()));
+            if (scheduled()) {
+                table.append(line("max send delay (ms)", "%.1f".formatted(this.maxScheduleSlipMillis)));
+            }
             if (this.options.slow() > 0) {
                 table.append(line("slow clients",
                         "%d of %d cut off by the server".formatted(this.slowCutOff, this.options.slow())));
@@ -46,13 +51,17 @@ record Result(Options options, int connections, double connectSeconds, long sent
     String json() {
         return String.format(Locale.ROOT, """
                 {"scenario": "%s", "connections": %d, "connectSeconds": %.3f, "sent": %d, "expected": %d, \
-                "received": %d, "lost": %d, "deliveredPerSecond": %.1f, "latencyMillis": {"p50": %.3f, "p90": %.3f, \
-                "p99": %.3f, "max": %.3f}, "maxScheduleSlipMillis": %.1f, "rssBeforeKib": %d, "rssAfterKib": %d, \
+                "received": %d, "lost": %d, "deliveredPerSecond": %.1f, "latencyMillis": {"fromSchedule": %s, \
+                "fromSend": %s}, "maxScheduleSlipMillis": %.1f, "rssBeforeKib": %d, "rssAfterKib": %d, \
                 "slowClients": %d, "slowClientsCutOff": %d}
                 """, scenario(), this.connections, this.connectSeconds, this.sent, this.expected, this.received, lost(),
-                this.deliveredPerSecond, this.p50Micros / 1e3, this.p90Micros / 1e3, this.p99Micros / 1e3,
-                this.maxMicros / 1e3, this.maxScheduleSlipMillis, this.rssBeforeKib, this.rssAfterKib,
-                this.options.slow(), this.slowCutOff);
+                this.deliveredPerSecond, scheduled() ? this.fromSchedule.json() : "null", this.fromSend.json(),
+                this.maxScheduleSlipMillis, this.rssBeforeKib, this.rssAfterKib, this.options.slow(), this.slowCutOff);
+    }
+
+    /** A burst sends as fast as it can, so its messages have no due time. */
+    private boolean scheduled() {
+        return this.options.burst() == 0;
     }
 
     private String scenario() {
