@@ -1,6 +1,7 @@
-// The announcement page. The form works without this script: the server answers a post
-// with a redirect to /announcement?sent or /announcement?rejected. With it, the form is
-// posted in the background, so that a refused text stays in the box to be corrected.
+// The announcement page. Without this script the form still posts, and the server answers
+// with a redirect to /announcement?sent or /announcement?rejected (which only this script
+// shows). With it, the form is posted in the background, so that a refused text stays in
+// the box to be corrected.
 const MAX_TEXT_LENGTH = 4000;
 
 const form = document.getElementById('announcement-form');
@@ -22,6 +23,11 @@ async function announce(event) {
     // fetch follows the redirect: the address it ends at tells the outcome.
     const response = await fetch(form.action, { method: 'POST', body: new URLSearchParams({ text }) });
     const outcome = new URL(response.url).search.slice(1);
+    if (outcome !== 'sent' && outcome !== 'rejected') {
+      // Not the hub's answer: an error on the way, from the server or a proxy.
+      showOutcome('rejected', `Not sent: the server answered ${response.status}. Your text is still in the box.`);
+      return;
+    }
     if (outcome === 'sent') {
       textInput.value = '';
       showCount();

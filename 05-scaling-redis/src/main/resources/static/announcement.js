@@ -65,6 +65,11 @@ async function announce(event) {
     }
     // fetch followed the redirect: the address it ends at tells the outcome.
     const outcome = new URL(response.url).search.slice(1);
+    if (outcome !== 'sent' && outcome !== 'rejected') {
+      // Not the hub's answer: an error on the way, from the server or a proxy.
+      showOutcome('rejected', `Not sent: the server answered ${response.status}. Your text is still in the box.`);
+      return;
+    }
     if (outcome === 'sent') {
       textInput.value = '';
       showCount();

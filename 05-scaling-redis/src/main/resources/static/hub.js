@@ -121,7 +121,12 @@ export function disconnect() {
 // hub's answer, rejects with the hub's error ({error, detail}) if it refused.
 export function invoke(method, body) {
   return new Promise((resolve, reject) => {
-    unanswered.push({ resolve, reject });
+    if (!client.connected) {
+      reject({ error: 'not-connected', detail: 'Not connected to the hub: nothing was sent. Try again once connected.' });
+      return;
+    }
     client.publish({ destination: `/app/${method}`, body: JSON.stringify(body) });
+    // Queued after the send: only a call that went out waits for an answer.
+    unanswered.push({ resolve, reject });
   });
 }

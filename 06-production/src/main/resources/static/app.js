@@ -144,6 +144,10 @@ function hubCallFor(target, text, group) {
 
 // What the hub did with the message, in words.
 function describeSent(target, group, count) {
+  // Cut off from the other instances, the hub counts only the connections it can reach.
+  if (count === 0 && !clusterWarning.hidden) {
+    return 'Reached nobody: no one this instance can reach right now.';
+  }
   switch (target) {
     case 'all': return `Sent to everyone: ${connectionsText(count)}.`;
     case 'caller': return 'Sent to you.';

@@ -137,6 +137,27 @@ class ChatPageIT {
     }
 
     @Test
+    void sendWhileDisconnectedKeepsTheTextAndLaterSendsAreAnswered() throws Exception {
+        this.hub.refuseConnections(true);
+        try {
+            this.hub.closeAll();
+            await().atMost(ChatPage.TIMEOUT).until(() -> this.alice.status().equals("reconnecting"));
+
+            this.alice.paste("written while away").submitAnyway();
+
+            this.alice.awaitSendError("Not connected to the hub: nothing was sent.");
+            assertThat(this.alice.messageBox()).isEqualTo("written while away");
+        }
+        finally {
+            this.hub.refuseConnections(false);
+        }
+        this.alice.awaitConnected();
+        this.alice.send("written while away");
+        this.alice.awaitMessage("written while away");
+        assertThat(this.alice.messageBox()).isEmpty();
+    }
+
+    @Test
     void blankMessageThenThePageSaysSoAndSendsNothing() {
         this.alice.send("   ");
 

@@ -109,6 +109,16 @@ class MessageHubTests {
         assertThat(message.get("text").asString()).isEqualTo(longest);
     }
 
+    /** The largest valid frame: every character written as a six-byte JSON escape. */
+    @Test
+    void textOfTheMaximumLengthInJsonEscapesIsAccepted() {
+        String escaped = "\\u0001".repeat(SendMessageRequest.MAX_TEXT_LENGTH);
+        this.alice.send("/app/sendMessageToAll", "{\"text\":\"" + escaped + "\"}");
+
+        JsonNode message = JSON.readTree(this.bob.awaitReceived("/topic/messages", 1).get(0));
+        assertThat(message.get("text").asString()).isEqualTo("\u0001".repeat(SendMessageRequest.MAX_TEXT_LENGTH));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             not JSON           | hello                  | invalid-json    | not the JSON

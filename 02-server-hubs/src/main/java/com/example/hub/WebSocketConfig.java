@@ -17,8 +17,11 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 @EnableWebSocketMessageBroker
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
-    /** The largest STOMP frame a client may send; a 4,000-character text fits. */
-    static final int MAX_FRAME_BYTES = 16 * 1024;
+    /**
+     * The largest STOMP frame a client may send. Every valid text fits, even 4,000
+     * characters that JSON can only write as six-byte escapes such as {@code \u0001}.
+     */
+    static final int MAX_FRAME_BYTES = 32 * 1024;
 
     private final DestinationGuard destinationGuard;
 

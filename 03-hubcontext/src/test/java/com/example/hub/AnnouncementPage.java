@@ -73,6 +73,16 @@ final class AnnouncementPage {
         return this;
     }
 
+    /**
+     * Makes the form post to another address, whose answer is no outcome of the hub, as
+     * an error page of a proxy would be.
+     */
+    AnnouncementPage postTo(String path) {
+        ((JavascriptExecutor) this.driver)
+            .executeScript("document.getElementById('announcement-form').action = arguments[0];", path);
+        return this;
+    }
+
     String text() {
         return this.text.getDomProperty("value");
     }

@@ -71,6 +71,17 @@ class AnnouncementPageIT {
     }
 
     @Test
+    void answerThatIsNoOutcomeKeepsTheTextAndSaysSo() {
+        AnnouncementPage form = AnnouncementPage.open(this.organiserBrowser, this.port).postTo("/no-such-page");
+
+        form.type("Lunch is served").pressSend();
+
+        await().atMost(ChatPage.TIMEOUT).until(() -> form.rejected().startsWith("Not sent: the server answered 4"));
+        assertThat(form.text()).isEqualTo("Lunch is served");
+        assertThat(form.showsSent()).isFalse();
+    }
+
+    @Test
     void ctrlEnterSendsFromTheKeyboard() {
         ChatPage chat = ChatPage.open(this.chatBrowser, this.port).awaitConnected();
         AnnouncementPage form = AnnouncementPage.open(this.organiserBrowser, this.port);

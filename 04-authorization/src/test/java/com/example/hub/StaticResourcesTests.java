@@ -62,6 +62,17 @@ class StaticResourcesTests {
         }
     }
 
+    /**
+     * A login form submitted before its script has loaded posts the password in a body,
+     * never in the address, where logs and the browser's history would keep it.
+     */
+    @Test
+    void loginFormsPostTheirPasswordToTheTokenEndpoint() {
+        for (String page : List.of("/index.html", "/announcement.html")) {
+            assertThat(get(page).getBody()).contains("<form id=\"login-form\" method=\"post\" action=\"/token\">");
+        }
+    }
+
     private List<String> imports(String script) {
         return IMPORT.matcher(get(script).getBody()).results().map((match) -> match.group(1)).toList();
     }

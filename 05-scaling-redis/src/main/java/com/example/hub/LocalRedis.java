@@ -1,8 +1,11 @@
 package com.example.hub;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +15,8 @@ import redis.embedded.RedisServer;
 /**
  * A Redis server for development: the {@code redis-server} binary that ships in the
  * embedded-redis library, run as a child process on localhost only, keeping nothing on
- * disk. If something already listens on the port (another instance's Redis, or your own),
- * it is used instead.
+ * disk. If a Redis already listens on the port (another instance's, or your own), it is
+ * used instead; anything else there stops the app with a message saying so.
  */
 final class LocalRedis implements AutoCloseable {
 
@@ -31,9 +34,17 @@ final class LocalRedis implements AutoCloseable {
     }
 
     static LocalRedis startOrReuse(int port) throws IOException {
-        if (isListening(port)) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            if (!answersPing(socket)) {
+                throw new IllegalStateException("Something that is not Redis listens on localhost:" + port
+                        + ". Stop it, or point spring.data.redis.host and spring.data.redis.port at a Redis.");
+            }
             logger.info("Using the Redis already listening on localhost:{}.", port);
             return new LocalRedis(port, null);
+        }
+        catch (ConnectException ex) {
+            // Nothing listens there: start a Redis.
         }
         RedisServer server = RedisServer.newRedisServer()
             .port(port)
@@ -57,12 +68,14 @@ final class LocalRedis implements AutoCloseable {
         }
     }
 
-    private static boolean isListening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
+    /** Whether what answers on the socket is a Redis: one answers PING with +PONG. */
+    private static boolean answersPing(Socket socket) throws IOException {
+        socket.setSoTimeout(1000);
+        socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+        try {
+            return "+PONG".equals(new String(socket.getInputStream().readNBytes(5), StandardCharsets.US_ASCII));
         }
-        catch (IOException ex) {
+        catch (SocketTimeoutException ex) {
             return false;
         }
     }

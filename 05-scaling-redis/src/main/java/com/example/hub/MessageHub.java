@@ -194,8 +194,9 @@ class MessageHub {
 
     /**
      * SignalR's {@code OnDisconnectedAsync}: however the connection ended. Spring may
-     * publish the event twice for one connection (a DISCONNECT frame, then the socket
-     * closing), so only the call that removes the connection announces it.
+     * publish the event twice for one connection (when it cuts off a client that does not
+     * keep up, and again when the socket has closed), so only the call that removes the
+     * connection announces it.
      */
     @EventListener
     void onDisconnected(SessionDisconnectEvent event) {

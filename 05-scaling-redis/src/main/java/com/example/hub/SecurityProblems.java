@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers a request that security refused as the rest of the app answers errors, with an
  * RFC 9457 problem ({@code application/problem+json}): 401 when the access token is
- * missing or invalid, 403 when its roles do not allow the request. Spring Security's
- * bearer-token handlers set the status and the {@code WWW-Authenticate} header first.
+ * missing or invalid, 400 when the request holds it wrongly, 403 when its roles do not
+ * allow the request. Spring Security's bearer-token handlers set the status and the
+ * {@code WWW-Authenticate} header first.
  */
 @Component
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -43,8 +44,15 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException, ServletException {
         this.bearerEntryPoint.commence(request, response, ex);
-        write(request, response, HttpStatus.UNAUTHORIZED, "Not authenticated",
-                "This needs a valid access token: log in first.");
+        // RFC 6750's invalid_request, such as two tokens in one request, is a 400.
+        if (response.getStatus() == HttpStatus.BAD_REQUEST.value()) {
+            write(request, response, HttpStatus.BAD_REQUEST, "Bad request",
+                    "Send one access token, in the Authorization header or, to open the hub, in access_token.");
+        }
+        else {
+            write(request, response, HttpStatus.UNAUTHORIZED, "Not authenticated",
+                    "This needs a valid access token: log in first.");
+        }
     }
 
     @Override

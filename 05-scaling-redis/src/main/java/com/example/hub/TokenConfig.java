@@ -47,8 +47,9 @@ class TokenConfig {
 
     /**
      * Accepts RS256 tokens signed with our key, issued by us, naming a user and not
-     * expired. Issuer and checker are one app with one clock, so no clock skew is
-     * allowed: a token is expired from the second of its {@code exp}.
+     * expired. No clock skew is allowed: a token is expired from the second of its
+     * {@code exp}, so the instances' clocks must agree (NTP keeps servers within
+     * milliseconds).
      */
     @Bean
     JwtDecoder jwtDecoder(@Value("${hub.token.issuer}") String issuer) {

@@ -1,10 +1,12 @@
 package com.example.hub;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +22,16 @@ final class CapturedLog implements AutoCloseable {
 
     private final boolean additive;
 
+    private final List<Appender<ILoggingEvent>> appenders = new ArrayList<>();
+
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
 
-    private CapturedLog(Class<?> source, Level level) {
-        this.logger = (Logger) LoggerFactory.getLogger(source);
+    private CapturedLog(Logger logger, Level level) {
+        this.logger = logger;
         this.level = this.logger.getLevel();
         this.additive = this.logger.isAdditive();
+        this.logger.iteratorForAppenders().forEachRemaining(this.appenders::add);
+        this.appenders.forEach(this.logger::detachAppender);
         this.events.start();
         this.logger.addAppender(this.events);
         this.logger.setAdditive(false);
@@ -34,12 +40,22 @@ final class CapturedLog implements AutoCloseable {
 
     /** Captures what the class logs at the given level and above. */
     static CapturedLog of(Class<?> source, Level level) {
-        return new CapturedLog(source, level);
+        return new CapturedLog((Logger) LoggerFactory.getLogger(source), level);
+    }
+
+    /** Captures what every logger writes at the given level and above. */
+    static CapturedLog everything(Level level) {
+        return new CapturedLog((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME), level);
     }
 
     /** Each event as its level, message and, if any, the exception's message. */
     List<String> lines() {
-        return this.events.list.stream()
+        List<ILoggingEvent> copy;
+        // Other threads may be logging: the appender appends while holding itself.
+        synchronized (this.events) {
+            copy = List.copyOf(this.events.list);
+        }
+        return copy.stream()
             .map((event) -> event.getLevel() + " " + event.getFormattedMessage()
                     + ((event.getThrowableProxy() != null) ? " " + event.getThrowableProxy().getMessage() : ""))
             .toList();
@@ -48,6 +64,7 @@ final class CapturedLog implements AutoCloseable {
     @Override
     public void close() {
         this.logger.detachAppender(this.events);
+        this.appenders.forEach(this.logger::addAppender);
         this.logger.setAdditive(this.additive);
         this.logger.setLevel(this.level);
     }

@@ -210,6 +210,15 @@ final class ChatPage {
         return this;
     }
 
+    /**
+     * Submits the message form as a script could, even while the page has the Send button
+     * disabled.
+     */
+    ChatPage submitAnyway() {
+        script("document.getElementById('send-form').requestSubmit();");
+        return this;
+    }
+
     /** Presses Enter in the message box. */
     ChatPage pressEnter() {
         this.messageText.sendKeys(Keys.ENTER);

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -90,6 +92,25 @@ class HandshakeAuthenticationTests {
         assertThat(handshakeStatus("/messages?access_token=" + token, token, null)).isEqualTo(400);
     }
 
+    @Test
+    void twoTokensGetAProblemThatSaysBadRequest() {
+        String token = Tokens.issue(this.port, "alice");
+
+        ResponseEntity<String> answer = RestClient.builder()
+            .baseUrl("http://localhost:" + this.port)
+            .defaultStatusHandler((status) -> true, (request, response) -> {
+            })
+            .build()
+            .get()
+            .uri("/messages?access_token=" + token)
+            .header("Authorization", "Bearer " + token)
+            .retrieve()
+            .toEntity(String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).contains("\"status\":400", "one access token");
+    }
+
     /** A broken percent escape is a bad request, never a server error. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "%ZZ", "%G0", "%" })
@@ -97,6 +118,32 @@ class HandshakeAuthenticationTests {
         String token = Tokens.issue(this.port, "alice");
 
         assertThat(RawHttp.status(this.port, "GET /messages?access_token=" + escape + token)).isBetween(400, 499);
+    }
+
+    /**
+     * At Spring Boot's default level, INFO, no log line holds a token or a password, also
+     * when the request is bad. (Lower levels and Tomcat's access log are chapter 06's.)
+     */
+    @Test
+    void defaultLogLevelWritesNoTokenAndNoPassword() {
+        try (CapturedLog log = CapturedLog.everything(Level.INFO)) {
+            String login = RestClient.create("http://localhost:" + this.port)
+                .post()
+                .uri("/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=alice&password=wonderland")
+                .retrieve()
+                .body(String.class);
+            String token = login.replaceFirst(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            assertThat(handshakeStatus("/messages?access_token=" + token, null, null)).isEqualTo(101);
+            assertThat(handshakeStatus("/messages", token, null)).isEqualTo(101);
+            assertThat(handshakeStatus("/messages?access_token=" + token, token, null)).isEqualTo(400);
+            assertThat(RawHttp.status(this.port, "GET /messages?access_token=%ZZ" + token)).isEqualTo(400);
+            assertThat(RawHttp.status(this.port, "POST /token?username=alice&password=wonderland")).isEqualTo(400);
+
+            assertThat(log.lines()).noneSatisfy((line) -> assertThat(line).contains(token.substring(40, 80)))
+                .noneSatisfy((line) -> assertThat(line).contains("wonderland"));
+        }
     }
 
     @Test

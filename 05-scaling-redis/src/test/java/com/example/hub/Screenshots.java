@@ -10,8 +10,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 
 /**
- * Saves what a page shows into {@code docs/images/<chapter>-<name>.png}, for the guides,
- * when the tests run with {@code -Dscreenshots=true}; otherwise does nothing.
+ * Refreshes the screenshots the guides show, {@code docs/images/<chapter>-<name>.png},
+ * when the tests run with {@code -Dscreenshots=true}; otherwise does nothing. It writes
+ * only images that exist already, so that views no guide shows do not pile up: to add
+ * one, create an empty file of its name first.
  */
 final class Screenshots {
 
@@ -25,8 +27,10 @@ final class Screenshots {
         // Maven runs the tests in the chapter's directory, beside docs/.
         Path chapter = Path.of("").toAbsolutePath();
         Path file = chapter.resolveSibling("docs/images/" + chapter.getFileName() + "-" + name + ".png");
+        if (!Files.exists(file)) {
+            return;
+        }
         try {
-            Files.createDirectories(file.getParent());
             Files.write(file, browser.findElement(By.tagName("body")).getScreenshotAs(OutputType.BYTES));
         }
         catch (IOException ex) {

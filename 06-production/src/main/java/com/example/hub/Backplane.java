@@ -155,7 +155,8 @@ class Backplane implements MessageListener {
         this.left = true;
         this.sender.shutdown();
         if (!this.sender.awaitTermination(2, TimeUnit.SECONDS)) {
-            this.sender.shutdownNow(); // What has not gone in two seconds is not waited for.
+            this.sender.shutdownNow(); // What has not gone in two seconds is not waited
+                                       // for.
         }
     }
 

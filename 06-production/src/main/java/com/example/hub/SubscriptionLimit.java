@@ -1,6 +1,7 @@
 package com.example.hub;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.annotation.Lazy;
@@ -24,7 +25,11 @@ class SubscriptionLimit implements ChannelInterceptor {
     /** The page needs ten; a few more leave room for a client that resubscribes. */
     static final int MAX_SUBSCRIPTIONS = 32;
 
-    private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
+    /**
+     * The ids of the subscriptions each connection holds. Ids, not a count: an
+     * UNSUBSCRIBE of an id the connection never used must not make room.
+     */
+    private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
 
     private final HubClients clients;
 
@@ -46,17 +51,23 @@ class SubscriptionLimit implements ChannelInterceptor {
         if (type == SimpMessageType.SUBSCRIBE && !this.sessions.isOpen(connectionId)) {
             return null;
         }
+        String subscriptionId = SimpMessageHeaderAccessor.getSubscriptionId(message.getHeaders());
         if (type == SimpMessageType.SUBSCRIBE) {
-            int held = this.subscriptions.merge(connectionId, 1, Integer::sum);
-            if (held > MAX_SUBSCRIPTIONS) {
-                this.subscriptions.merge(connectionId, -1, Integer::sum);
+            Set<String> held = this.subscriptions.computeIfAbsent(connectionId, (id) -> ConcurrentHashMap.newKeySet());
+            // An id the connection holds already adds no subscription: the broker keeps
+            // the first.
+            if (!held.contains(subscriptionId) && held.size() >= MAX_SUBSCRIPTIONS) {
                 this.clients.error(connectionId, new HubError("too-many-subscriptions",
                         "A connection can hold at most " + MAX_SUBSCRIPTIONS + " subscriptions."));
                 return null;
             }
+            held.add(subscriptionId);
         }
         else if (type == SimpMessageType.UNSUBSCRIBE) {
-            this.subscriptions.computeIfPresent(connectionId, (id, held) -> (held > 1) ? held - 1 : null);
+            Set<String> held = this.subscriptions.get(connectionId);
+            if (held != null) {
+                held.remove(subscriptionId);
+            }
         }
         return message;
     }

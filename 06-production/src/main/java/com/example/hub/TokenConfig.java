@@ -72,9 +72,9 @@ class TokenConfig {
 
     /**
      * Accepts RS256 tokens signed with our key, issued by us, naming a user and not
-     * expired. Issuer and checker share one clock, so no clock skew is allowed: a token
-     * accepted at the handshake is never already past the expiry that closes the
-     * connection ({@link CloseOnTokenExpiry}).
+     * expired. Issuer, checker and {@link CloseOnTokenExpiry} read one {@link Clock}, so
+     * no clock skew is allowed: a token accepted at the handshake is never already past
+     * the expiry that closes the connection. The instances' clocks must agree (NTP).
      */
     @Bean
     JwtDecoder jwtDecoder(@Value("${hub.token.issuer}") String issuer, Clock clock) {

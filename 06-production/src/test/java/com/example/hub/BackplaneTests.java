@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -13,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -63,6 +66,39 @@ class BackplaneTests {
         assertThat(published.getAllValues()).satisfiesExactly(
                 (first) -> assertThat(first).contains("\"type\":\"presence\""),
                 (second) -> assertThat(second).contains("\"type\":\"leaving\""));
+    }
+
+    /**
+     * Redis stops answering: the hub's threads never wait for it, messages queue up to
+     * the limit, and those beyond it are dropped, counted and logged once.
+     */
+    @Test
+    void messagesBeyondTheQueueLimitAreDroppedCountedAndLoggedOnce() throws Exception {
+        CountDownLatch redisAnswers = new CountDownLatch(1);
+        CountDownLatch sending = new CountDownLatch(1);
+        doAnswer((invocation) -> {
+            sending.countDown();
+            redisAnswers.await();
+            return 1L;
+        }).when(this.redis).convertAndSend(eq(Backplane.CHANNEL), anyString());
+        BackplaneMessage message = new BackplaneMessage.ToAll(HubMessage.announcement("hello"));
+
+        try (CapturedLog log = CapturedLog.of(Backplane.class, Level.WARN)) {
+            this.backplane.publish(message);
+            sending.await();
+            for (int i = 0; i < Backplane.QUEUE_LIMIT + 5; i++) {
+                this.backplane.publish(message);
+            }
+
+            assertThat(this.backplane.waiting()).isEqualTo(Backplane.QUEUE_LIMIT);
+            assertThat(this.backplane.lost()).isEqualTo(5);
+            assertThat(log.lines()).singleElement().asString().contains("not keeping up", "10000 messages");
+        }
+        finally {
+            redisAnswers.countDown();
+        }
+        await().atMost(HubTestClient.TIMEOUT).until(() -> this.backplane.waiting() == 0);
+        assertThat(this.backplane.published()).isEqualTo(Backplane.QUEUE_LIMIT + 1);
     }
 
 }

@@ -112,6 +112,8 @@ class ClusterPageIT {
                 }
                 assertThat(alice.isInView("cluster-warning")).isTrue();
                 alice.send("only instance 1 hears this").awaitSendResult("Sent to everyone: 1 connection.");
+                alice.sendTo("others", "bob cannot hear this")
+                    .awaitSendResult("Reached nobody: no one this instance can reach right now.");
                 Accessibility.assertNoSeriousViolations(this.aliceBrowser);
                 Screenshots.save(this.aliceBrowser, "cluster-warning");
             }
@@ -126,7 +128,7 @@ class ClusterPageIT {
         }
         alice.send("everyone hears this again");
         bob.awaitMessage("everyone hears this again");
-        assertThat(bob.messageTexts()).doesNotContain("only instance 1 hears this");
+        assertThat(bob.messageTexts()).doesNotContain("only instance 1 hears this", "bob cannot hear this");
     }
 
 }

@@ -38,6 +38,10 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +62,9 @@ class HandshakeAuthenticationTests {
 
     @Autowired
     JwtEncoder encoder;
+
+    @Autowired
+    UserDetailsService users;
 
     @Value("${hub.token.public-key}")
     RSAPublicKey publicKey;
@@ -89,6 +96,25 @@ class HandshakeAuthenticationTests {
         String token = Tokens.issue(this.port, "alice");
 
         assertThat(handshakeStatus("/messages?access_token=" + token, token, null)).isEqualTo(400);
+    }
+
+    @Test
+    void twoTokensGetAProblemThatSaysBadRequest() {
+        String token = Tokens.issue(this.port, "alice");
+
+        ResponseEntity<String> answer = RestClient.builder()
+            .baseUrl("http://localhost:" + this.port)
+            .defaultStatusHandler((status) -> true, (request, response) -> {
+            })
+            .build()
+            .get()
+            .uri("/messages?access_token=" + token)
+            .header("Authorization", "Bearer " + token)
+            .retrieve()
+            .toEntity(String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).contains("\"status\":400", "one access token");
     }
 
     /**
@@ -123,6 +149,21 @@ class HandshakeAuthenticationTests {
                     .build());
 
         assertThat(RawHttp.status(this.port, "GET /messages?access_token=" + mallory)).isEqualTo(401);
+    }
+
+    @Test
+    void tokenOfAUserDisabledSinceLoggingInOpensNothing() {
+        String token = Tokens.fresh(this.port, "carol");
+        UserDetailsManager manager = (UserDetailsManager) this.users;
+        UserDetails carol = manager.loadUserByUsername("carol");
+        manager.updateUser(User.withUserDetails(carol).disabled(true).build());
+        try {
+            assertThat(RawHttp.status(this.port, "GET /messages?access_token=" + token)).isEqualTo(401);
+        }
+        finally {
+            manager.updateUser(carol);
+        }
+        assertThat(RawHttp.status(this.port, "GET /messages?access_token=" + token)).isNotEqualTo(401);
     }
 
     @Test

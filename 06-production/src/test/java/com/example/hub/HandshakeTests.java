@@ -7,6 +7,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,25 +43,40 @@ class HandshakeTests {
             a user part                        | http://evil.example\\@localhost:{port} | 403
             """)
     void onlyPagesOfThisAppMayConnect(String kind, String origin, int status) {
-        assertThat(handshakeStatus((origin != null) ? origin.replace("{port}", String.valueOf(this.port)) : null))
+        assertThat(handshakeStatus(this.port,
+                (origin != null) ? origin.replace("{port}", String.valueOf(this.port)) : null))
             .isEqualTo(status);
+    }
+
+    /**
+     * Pages served from elsewhere, such as a CDN, may connect once their origin is
+     * listed.
+     */
+    @Test
+    void originsInTheAllowedListMayConnectToo() {
+        try (TestRedis redis = TestRedis.start();
+                HubInstance app = HubInstance.start("origins", redis,
+                        "hub.websocket.allowed-origins=https://chat.example.com,https://*.example.org")) {
+            assertThat(handshakeStatus(app.port(), "https://chat.example.com")).isEqualTo(101);
+            assertThat(handshakeStatus(app.port(), "https://rooms.example.org")).isEqualTo(101);
+            assertThat(handshakeStatus(app.port(), "http://localhost:" + app.port())).isEqualTo(101);
+            assertThat(handshakeStatus(app.port(), "https://evil.example")).isEqualTo(403);
+        }
     }
 
     /**
      * 101 if the WebSocket opened (and is closed again at once), else the HTTP status.
      */
-    private int handshakeStatus(String origin) {
+    private static int handshakeStatus(int port, String origin) {
         WebSocket.Builder builder = HttpClient.newHttpClient()
             .newWebSocketBuilder()
-            .header("Authorization", "Bearer " + Tokens.issue(this.port, "alice"));
+            .header("Authorization", "Bearer " + Tokens.issue(port, "alice"));
         if (origin != null) {
             builder.header("Origin", origin);
         }
-        Throwable failure = catchThrowable(() -> builder
-            .buildAsync(URI.create("ws://localhost:" + this.port + "/messages"), new WebSocket.Listener() {
-            })
-            .get(HubTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-            .abort());
+        Throwable failure = catchThrowable(
+                () -> builder.buildAsync(URI.create("ws://localhost:" + port + "/messages"), new WebSocket.Listener() {
+                }).get(HubTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS).abort());
         if (failure == null) {
             return 101;
         }

@@ -48,12 +48,18 @@ class HubControls implements WebSocketMessageBrokerConfigurer {
 
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
 
+    private volatile boolean refusing;
+
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.addDecoratorFactory((handler) -> new WebSocketHandlerDecorator(handler) {
 
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                if (HubControls.this.refusing) {
+                    session.close(CloseStatus.SERVICE_RESTARTED);
+                    return;
+                }
                 HubControls.this.sessions.add(session);
                 super.afterConnectionEstablished(session);
             }
@@ -138,6 +144,14 @@ class HubControls implements WebSocketMessageBrokerConfigurer {
      */
     void awaitOpenConnections(int count) {
         await().atMost(HubTestClient.TIMEOUT).until(() -> this.sessions.size() == count);
+    }
+
+    /**
+     * While refusing, the server closes every new connection at once, before it is a
+     * STOMP session, as a server that is still restarting would.
+     */
+    void refuseConnections(boolean refusing) {
+        this.refusing = refusing;
     }
 
     /** Closes every open connection with close code 1012, "service restart". */

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+
 import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,7 +164,11 @@ final class HubTestClient implements AutoCloseable {
     }
 
     private static WebSocketStompClient createStompClient() {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        // Room for the largest message the hub sends, as a browser has: Tomcat's client
+        // would close the connection on a message over its default 8 KiB buffer.
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(64 * 1024);
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
         // Bodies stay bytes, whatever their content type, so tests see the exact JSON
         // sent.
         client.setMessageConverter(new ByteArrayMessageConverter() {

@@ -1,5 +1,8 @@
 package com.example.hub;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +40,43 @@ class SubscriptionLimitTests {
             assertThat(alice.awaitReceived("/topic/messages", more)).hasSize(more);
             assertThat(alice.isConnected()).isTrue();
         }
+    }
+
+    /**
+     * Only giving up a subscription the connection holds makes room: an UNSUBSCRIBE of an
+     * id it never used does not, or the cap would be no cap.
+     */
+    @Test
+    void onlyUnsubscribingAHeldSubscriptionMakesRoom() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.open(this.port, Tokens.issue(this.port, "alice"))) {
+            socket.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+            assertThat(socket.nextText()).startsWith("CONNECTED");
+            socket.sendFrame(subscribe("errors", "/user/queue/errors"));
+            for (int i = 1; i < SubscriptionLimit.MAX_SUBSCRIPTIONS; i++) {
+                socket.sendFrame(subscribe("copy-" + i, "/topic/messages"));
+            }
+
+            socket.sendFrame("UNSUBSCRIBE\nid:never-held\n\n");
+            socket.sendFrame(subscribe("one-too-many", "/topic/messages"));
+            assertThat(socket.nextText()).contains("too-many-subscriptions");
+
+            socket.sendFrame("UNSUBSCRIBE\nid:copy-1\n\n");
+            socket.sendFrame(subscribe("in-its-place", "/topic/messages"));
+            socket.sendFrame("SEND\ndestination:/app/sendMessageToAll\ncontent-type:application/json\n\n"
+                    + "{\"text\":\"count the copies\"}");
+            List<String> copies = new ArrayList<>();
+            for (int i = 1; i < SubscriptionLimit.MAX_SUBSCRIPTIONS; i++) {
+                copies.add(socket.nextText());
+            }
+            assertThat(copies)
+                .allSatisfy((frame) -> assertThat(frame).startsWith("MESSAGE").contains("count the copies"))
+                .anySatisfy((frame) -> assertThat(frame).contains("subscription:in-its-place"))
+                .noneSatisfy((frame) -> assertThat(frame).contains("subscription:copy-1\n"));
+        }
+    }
+
+    private static String subscribe(String id, String destination) {
+        return "SUBSCRIBE\nid:" + id + "\ndestination:" + destination + "\n\n";
     }
 
 }

@@ -40,17 +40,24 @@ final class Tokens {
 
     /** A token from a login of its own, issued now. */
     static String fresh(int port, String user) {
+        String body = logIn(port, user).retrieve().body(String.class);
+        return JsonMapper.shared().readTree(body).get("access_token").asString();
+    }
+
+    /** The status of the answer to the user's login with the password above. */
+    static int status(int port, String user) {
+        return logIn(port, user).exchange((request, response) -> response.getStatusCode().value());
+    }
+
+    private static RestClient.RequestBodySpec logIn(int port, String user) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", user);
         form.add("password", PASSWORDS.get(user));
-        String body = RestClient.create("http://localhost:" + port)
+        return RestClient.create("http://localhost:" + port)
             .post()
             .uri("/token")
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(form)
-            .retrieve()
-            .body(String.class);
-        return JsonMapper.shared().readTree(body).get("access_token").asString();
+            .body(form);
     }
 
     /**
