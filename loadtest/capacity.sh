@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Chapter 05 on one instance, security on, default heap: 5,000 idle authenticated connections,
+# Chapter 06 on one instance, security on, default heap: 5,000 idle authenticated connections,
 # then a fan-out with slow clients beside the same fan-out without them. Starts a local Redis
 # and the instance, prints the load test's tables, and stops everything. About two minutes.
-# Usage: loadtest/capacity.sh [chapter]     (default 05-scaling-redis; 04-authorization works too)
+# Usage: loadtest/capacity.sh [chapter]     (default 06-production; 04 and 05 work too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . loadtest/lib.sh
-chapter=${1:-05-scaling-redis}
+chapter=${1:-06-production}
 
 ./mvnw -q -pl "$chapter",loadtest -DskipTests package
 app=$chapter/target/$chapter-1.0.0-SNAPSHOT.jar
@@ -18,7 +18,7 @@ ulimit -n "$(ulimit -Hn)"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
 app_args=()
-if [ "$chapter" = 05-scaling-redis ]; then
+if needs_redis "$app"; then
   start_local_redis "$app" "$redis_port"
   app_args=(--spring.data.redis.port="$redis_port")
 fi

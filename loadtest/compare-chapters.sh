@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Burst throughput of chapters 01, 03, 04 and 05 (one instance), side by side: all four run
-# at once on their own ports, idle but for the one being measured, and the same burst goes to
-# each in turn, for ROUNDS rounds (3 by default), so that drift on the machine hits all alike.
-# Chapter 05 gets a local Redis. About three minutes. Prints each run's delivered messages/s.
+# Burst throughput of chapters 01, 03, 04, 05 and 06 (one instance), side by side: all five
+# run at once on their own ports, idle but for the one being measured, and the same burst goes
+# to each in turn, for ROUNDS rounds (3 by default), so that drift on the machine hits all
+# alike. Chapters 05 and 06 share a local Redis. About four minutes. Prints each run's
+# delivered messages/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . loadtest/lib.sh
-chapters="01-basics 03-hubcontext 04-authorization 05-scaling-redis"
+chapters="01-basics 03-hubcontext 04-authorization 05-scaling-redis 06-production"
 rounds=${ROUNDS:-3}
 redis_port=${REDIS_PORT:-6396}
 
@@ -19,10 +20,10 @@ port=9120
 for chapter in $chapters; do
   port=$((port + 1))
   java -jar "$chapter/target/$chapter-1.0.0-SNAPSHOT.jar" --server.port=$port \
-    --spring.data.redis.port="$redis_port" >/dev/null &
+    --spring.data.redis.host=localhost --spring.data.redis.port="$redis_port" >/dev/null &
   pids+=($!)
 done
-for port in 9121 9122 9123 9124; do
+for port in $(seq 9121 $port); do
   await_port $port
 done
 

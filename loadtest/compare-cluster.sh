@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Chapter 05 on loopback: the same load delivered within one instance, then across two
-# instances through Redis. Starts a local Redis and two instances, runs each scenario
-# twice in alternation, prints the load test's tables, and stops everything.
+# A chapter with a backplane (06 by default, or 05) on loopback: the same load delivered within
+# one instance, then across two instances through Redis. Starts a local Redis and two
+# instances, runs each scenario twice in alternation, prints the load test's tables, and stops
+# everything. Usage: loadtest/compare-cluster.sh [chapter]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . loadtest/lib.sh
 
-./mvnw -q -pl 05-scaling-redis,loadtest -DskipTests package
-app=05-scaling-redis/target/05-scaling-redis-1.0.0-SNAPSHOT.jar
+chapter=${1:-06-production}
+./mvnw -q -pl "$chapter",loadtest -DskipTests package
+app=$chapter/target/$chapter-1.0.0-SNAPSHOT.jar
 load=loadtest/target/loadtest-1.0.0-SNAPSHOT.jar
 redis_port=${REDIS_PORT:-6399}
 
@@ -20,7 +22,7 @@ for port in 9105 9106; do
   pids+=($!)
 done
 for port in 9105 9106; do
-  until curl -sf "http://localhost:$port/actuator/health" >/dev/null; do sleep 0.5; done
+  await_port $port
 done
 
 run() {

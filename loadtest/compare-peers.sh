@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # One chapter beside the reference servers of the shared benchmark (raw ws, Socket.IO, plain
 # Spring STOMP), through the same load client and scenarios. Usage:
-#   loadtest/compare-peers.sh [chapter] [servers]     e.g. loadtest/compare-peers.sh 05-scaling-redis "ws sio stomp target"
+#   loadtest/compare-peers.sh [chapter] [servers]     e.g. loadtest/compare-peers.sh 06-production "ws sio stomp target"
 # Needs node and npm, and the benchmark at ../shared/bench (or BENCH=...). About 7 minutes with
 # all four servers. Writes loadtest/results/<chapter>-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . loadtest/lib.sh
 root=$PWD
-chapter=${1:-05-scaling-redis}
+chapter=${1:-06-production}
 servers=${2:-"ws sio stomp target"}
 bench_src=${BENCH:-$root/../shared/bench}
 # Extra JVM options for the chapter, if any (the hub sets its own buffer sizes).
@@ -26,20 +26,15 @@ args=(--stomp-endpoint /messages --stomp-subscribe /topic/messages --stomp-send 
 app_args=""
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
-if [ "$chapter" = 05-scaling-redis ]; then
+if needs_redis "$jar"; then
   start_local_redis "$jar" 6390
   app_args="--spring.data.redis.host=localhost --spring.data.redis.port=6390"
 fi
 token=""
-if unzip -l "$jar" | grep -c TokenController >/dev/null; then
-  # The benchmark restarts the server between phases, so every start must accept the one
-  # token taken here: chapter 05 shares its signing key through Redis; chapter 04 is given
-  # a key pair. Tokens live two hours here, long enough for every phase.
-  if [ "$chapter" != 05-scaling-redis ]; then
-    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$bench/private.pem" 2>/dev/null
-    openssl pkey -in "$bench/private.pem" -pubout -out "$bench/public.pem"
-    app_args="--hub.token.private-key=file:$bench/private.pem --hub.token.public-key=file:$bench/public.pem"
-  fi
+if unzip -l "$jar" | grep -q TokenController; then
+  # The benchmark restarts the server between phases: every start checks tokens with the
+  # development key pair in the jar, so the one token taken here is accepted by all of them.
+  # It lives two hours, long enough for every phase.
   java -jar "$jar" --server.port=9089 $app_args --hub.token.lifetime=2h >/dev/null 2>&1 &
   pid=$!
   until curl -sf -o /dev/null -d 'username=alice&password=wonderland' localhost:9089/token; do sleep 0.5; done

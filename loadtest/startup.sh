@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Start-up of every chapter, from `java` to the hub's port accepting connections: the median
 # of RUNS runs (5 by default), from the jar as built, then from the extracted jar with a
-# class-data-sharing (CDS) archive, as docs/instructor-notes.md shows. Chapter 05 is given a
-# running Redis, so that starting its own development Redis is not counted.
-# Usage: loadtest/startup.sh [chapters]      e.g. loadtest/startup.sh "01-basics 05-scaling-redis"
+# class-data-sharing (CDS) archive, as docs/instructor-notes.md shows. Chapters 05 and 06 are
+# given a running Redis, so that starting their own development Redis is not counted.
+# Usage: loadtest/startup.sh [chapters]      e.g. loadtest/startup.sh "01-basics 06-production"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . loadtest/lib.sh
-chapters=${1:-"01-basics 02-server-hubs 03-hubcontext 04-authorization 05-scaling-redis"}
+chapters=${1:-"01-basics 02-server-hubs 03-hubcontext 04-authorization 05-scaling-redis 06-production"}
 runs=${RUNS:-5}
 port=9180
 redis_port=6398
@@ -38,10 +38,10 @@ for chapter in $chapters; do
   jar=$chapter-1.0.0-SNAPSHOT.jar
   dir=$chapter/target
   args=()
-  if [ "$chapter" = 05-scaling-redis ] && [ ${#pids[@]} -eq 0 ]; then
-    start_local_redis "$dir/$jar" $redis_port
+  if needs_redis "$dir/$jar"; then
+    [ ${#pids[@]} -eq 0 ] && start_local_redis "$dir/$jar" $redis_port
+    args=(--spring.data.redis.host=localhost --spring.data.redis.port=$redis_port)
   fi
-  [ "$chapter" = 05-scaling-redis ] && args=(--spring.data.redis.port=$redis_port)
   rm -rf "$dir/app" "$dir/app.jsa"
   java -Djarmode=tools -jar "$dir/$jar" extract --destination "$dir/app" >/dev/null
   java -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh \

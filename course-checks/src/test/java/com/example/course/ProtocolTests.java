@@ -1,9 +1,9 @@
 package com.example.course;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,45 +14,51 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every destination and HTTP endpoint that {@code docs/protocol.md} lists under a chapter
- * is handled by that chapter's code, and by every later chapter's: a later chapter only
- * adds.
+ * {@code docs/protocol.md} has a section per chapter, and every destination and HTTP
+ * endpoint it lists under a chapter is handled by that chapter's code, and by every later
+ * chapter's: a later chapter only adds. The classes and {@code hub.*} properties a
+ * section names exist in its chapter.
  */
 class ProtocolTests {
 
-    private static final Pattern SECTION = Pattern.compile("^## Chapter (\\d\\d)", Pattern.MULTILINE);
+    private static final String PROTOCOL = "docs/protocol.md";
 
-    private static final Pattern DESTINATION = Pattern
-        .compile("`(?:SEND |SUBSCRIBE )?(/(?:app|topic|user/queue)/[A-Za-z]+)`");
+    private static final Pattern SECTION = Pattern.compile("## Chapter (\\d\\d)\\b.*");
+
+    private static final Pattern DESTINATION = Pattern.compile("`" + Chapter.DESTINATION.pattern() + "`");
 
     private static final Pattern ENDPOINT = Pattern.compile("`(GET|POST) (/[a-z/._-]*)");
 
     @Test
+    void everyChapterHasItsSection() {
+        List<String> numbers = sections().stream().map(Section::chapter).toList();
+        List<String> chapters = Course.chapters().stream().map((chapter) -> chapter.substring(0, 2)).toList();
+        assertThat(numbers)
+            .as("%s has one \"## Chapter NN\" section per chapter (%s), in order: add the missing ones, "
+                    + "remove or renumber the others", PROTOCOL, String.join(", ", Course.chapters()))
+            .containsExactlyElementsOf(chapters);
+    }
+
+    @Test
     void everyListedDestinationIsHandledByItsChapterAndTheChaptersAfterIt() {
-        String protocol = Course.read(Course.ROOT.resolve("docs/protocol.md"));
-        List<String> chapters = Course.chapters();
-        Matcher section = SECTION.matcher(protocol);
-        List<int[]> bounds = new ArrayList<>();
-        while (section.find()) {
-            bounds.add(new int[] { section.start(), Integer.parseInt(section.group(1)) });
-        }
-        assertThat(bounds).hasSize(chapters.size());
+        Map<String, Chapter> chapters = Chapter.all();
         int checked = 0;
-        for (int i = 0; i < bounds.size(); i++) {
-            int end = (i + 1 < bounds.size()) ? bounds.get(i + 1)[0] : protocol.length();
-            String text = protocol.substring(bounds.get(i)[0], end);
-            for (String chapter : chapters.subList(bounds.get(i)[1] - 1, chapters.size())) {
-                String code = mainCode(chapter);
-                for (String destination : destinations(text)) {
-                    assertThat(code.contains(handlerOf(destination)))
-                        .as("%s (protocol, chapter %02d) is handled in %s", destination, bounds.get(i)[1], chapter)
+        for (Section section : sections()) {
+            for (Chapter chapter : chapters.values()) {
+                if (chapter.number().compareTo(section.chapter()) < 0) {
+                    continue;
+                }
+                for (String destination : destinations(section.text())) {
+                    assertThat(chapter.handles(destination))
+                        .as("%s (%s:%d, chapter %s) is handled in %s: its src/main contains %s", destination, PROTOCOL,
+                                section.line(), section.chapter(), chapter.name(), Chapter.handlerOf(destination))
                         .isTrue();
                     checked++;
                 }
-                for (String[] endpoint : endpoints(text)) {
-                    assertThat(handlersOf(endpoint[1]).stream().anyMatch(code::contains))
-                        .as("%s %s (protocol, chapter %02d) is handled in %s", endpoint[0], endpoint[1],
-                                bounds.get(i)[1], chapter)
+                for (String[] endpoint : endpoints(section.text())) {
+                    assertThat(handlersOf(endpoint[1]).stream().anyMatch(chapter.mainCode()::contains))
+                        .as("%s %s (%s:%d, chapter %s) is handled in %s", endpoint[0], endpoint[1], PROTOCOL,
+                                section.line(), section.chapter(), chapter.name())
                         .isTrue();
                     checked++;
                 }
@@ -61,15 +67,24 @@ class ProtocolTests {
         assertThat(checked).isGreaterThan(50);
     }
 
-    /** What the code must contain to handle the destination. */
-    private static String handlerOf(String destination) {
-        if (destination.startsWith("/app/")) {
-            return "Mapping(\"" + destination.substring("/app".length()) + "\")";
+    @Test
+    void everyClassAndPropertyASectionNamesExistsInItsChapter() {
+        Map<String, Chapter> chapters = Chapter.all();
+        List<Markdown.Span> spans = Markdown.spans(Course.read(Course.ROOT.resolve(PROTOCOL)));
+        List<Section> sections = sections();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            int from = sections.get(i).line();
+            int to = (i + 1 < sections.size()) ? sections.get(i + 1).line() : Integer.MAX_VALUE;
+            List<Markdown.Span> inSection = spans.stream()
+                .filter((span) -> span.line() > from && span.line() < to)
+                .toList();
+            problems.addAll(GuideNames.problems(PROTOCOL, inSection, sections.get(i).chapter(), chapters, false));
         }
-        if (destination.startsWith("/user/queue/")) {
-            return "\"" + destination.substring("/user".length()) + "\"";
-        }
-        return "\"" + destination + "\"";
+        assertThat(problems)
+            .as("The classes and hub.* properties that a \"## Chapter NN\" section of %s names exist in chapter NN, "
+                    + "or in the chapter the text names (see GuideNames). Fix these names", PROTOCOL)
+            .isEmpty();
     }
 
     /**
@@ -96,14 +111,32 @@ class ProtocolTests {
             .toList();
     }
 
-    /** The chapter's Java code and configuration, as one text. */
-    private static String mainCode(String chapter) {
-        Path main = Course.ROOT.resolve(chapter).resolve("src/main");
-        return Course.files(main)
-            .stream()
-            .filter((name) -> name.endsWith(".java") || name.endsWith(".properties"))
-            .map((name) -> Course.read(main.resolve(name)))
-            .collect(Collectors.joining("\n"));
+    /** The "## Chapter NN" sections of the protocol, in order. */
+    private static List<Section> sections() {
+        List<String> lines = Course.read(Course.ROOT.resolve(PROTOCOL)).lines().toList();
+        List<Section> sections = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher heading = SECTION.matcher(lines.get(i));
+            if (heading.matches()) {
+                int end = i + 1;
+                while (end < lines.size() && !SECTION.matcher(lines.get(end)).matches()) {
+                    end++;
+                }
+                sections.add(new Section(heading.group(1), i + 1, String.join("\n", lines.subList(i, end))));
+            }
+        }
+        return sections;
+    }
+
+    /**
+     * A "## Chapter NN" section.
+     *
+     * @param chapter its chapter's number
+     * @param line the line of its heading
+     * @param text its heading and text
+     */
+    private record Section(String chapter, int line, String text) {
+
     }
 
 }
