@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
@@ -27,9 +28,10 @@ import static org.awaitility.Awaitility.await;
  * {@link #UNANSWERED}, as a hub that never got to answer would; and it holds a message
  * containing {@link #HELD} just before the hub handles it, until {@link #release()}, as a
  * busy server would. Every test class imports it, so that they all share one application
- * context.
+ * context; with it comes the {@link HandshakeCounter}.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(HandshakeCounter.class)
 class HubControls implements WebSocketMessageBrokerConfigurer {
 
     /** A message containing this reaches no hub method and gets no answer. */

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * the announcement control that only an admin has, and a session that ends.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ HubControls.class, HandshakeCounter.class })
+@Import(HubControls.class)
 class AuthorizationPageIT {
 
     @LocalServerPort

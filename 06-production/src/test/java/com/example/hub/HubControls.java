@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -31,9 +32,11 @@ import static org.awaitility.Awaitility.await;
  * containing {@link #HELD} just before the hub handles it, until {@link #release()}, as a
  * busy server would; and it gives the app a Redis of its own, stopped after the app has
  * said goodbye to it; and it gives the app a {@link MutableClock}. Every test class
- * imports it, so that they all share one application context.
+ * imports it, so that they all share one application context; with it comes the
+ * {@link HandshakeCounter}.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(HandshakeCounter.class)
 class HubControls implements WebSocketMessageBrokerConfigurer {
 
     /** A message containing this reaches no hub method and gets no answer. */
