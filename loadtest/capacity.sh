@@ -15,8 +15,10 @@ redis_port=${REDIS_PORT:-6397}
 port=9107
 ulimit -n "$(ulimit -Hn)"
 
+record_results capacity-$chapter-$(date +%Y%m%d).txt
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
+tmp=$(mktemp -d)
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait; rm -rf "$tmp"' EXIT INT TERM
 app_args=()
 if needs_redis "$app"; then
   start_local_redis "$app" "$redis_port"
@@ -34,14 +36,26 @@ live_heap_kib() {
   jcmd $app_pid GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1
 }
 
+# Bytes per class on the heap, after a full collection: "class bytes" lines.
+histogram() {
+  jcmd $app_pid GC.class_histogram | awk '$1 ~ /^[0-9]+:$/ { print $4, $3 }'
+}
+
 echo "== 5,000 idle authenticated connections, default heap ($(java -XX:+PrintFlagsFinal -version 2>/dev/null | awk '/ MaxHeapSize/ { printf "%d MiB", $4 / 1048576 }'))"
 before=$(live_heap_kib)
+histogram >"$tmp/before"
 java -jar "$load" --url http://localhost:$port --idle 5000 --hold 40 --server-pid $app_pid &
 load_pid=$!
 sleep 30 # the connections are open after about 15 s, and held until 40 s after that
 during=$(live_heap_kib)
+histogram >"$tmp/during"
 wait $load_pid
 echo "live heap (KiB)      $before before, $during while held: $(((during - before) / 5000)) KiB per connection"
+echo
+echo "what each connection holds, by class (bytes per connection, the 12 largest):"
+awk 'NR == FNR { before[$1] = $2; next } { grown = ($2 - before[$1]) / 5000; if (grown >= 1) printf "%8.0f  %s\n", grown, $1 }' \
+  "$tmp/before" "$tmp/during" | sort -rn | head -12
+echo
 # Long messages, so that a client that stops reading fills its socket buffers within seconds.
 for round in 1 2; do
   echo "== fan-out, 4,000-character messages (round $round)"

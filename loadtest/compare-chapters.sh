@@ -12,6 +12,7 @@ rounds=${ROUNDS:-3}
 redis_port=${REDIS_PORT:-6396}
 
 ./mvnw -q -pl "$(echo "$chapters" | tr ' ' ','),loadtest" -DskipTests package
+record_results chapters-$(date +%Y%m%d).md
 load=loadtest/target/loadtest-1.0.0-SNAPSHOT.jar
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM

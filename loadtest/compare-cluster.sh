@@ -13,6 +13,7 @@ app=$chapter/target/$chapter-1.0.0-SNAPSHOT.jar
 load=loadtest/target/loadtest-1.0.0-SNAPSHOT.jar
 redis_port=${REDIS_PORT:-6399}
 
+record_results cluster-$chapter-$(date +%Y%m%d).txt
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
 start_local_redis "$app" "$redis_port"

@@ -2,8 +2,10 @@
 # One chapter beside the reference servers of the shared benchmark (raw ws, Socket.IO, plain
 # Spring STOMP), through the same load client and scenarios. Usage:
 #   loadtest/compare-peers.sh [chapter] [servers]     e.g. loadtest/compare-peers.sh 06-production "ws sio stomp target"
-# Needs node and npm, and the benchmark at ../shared/bench (or BENCH=...). About 7 minutes with
-# all four servers. Writes loadtest/results/<chapter>-<date>.md.
+# Needs node and npm, and the benchmark at ../shared/bench (or BENCH=...). About 7 minutes per
+# round with all four servers; ROUNDS=3 runs three rounds (the course's targets are medians of
+# at least three). Writes each round to loadtest/results/<chapter>-<date>-round<n>.md and .json,
+# and the summary of the rounds (loadtest/peers-report.mjs) to <chapter>-<date>-summary.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . loadtest/lib.sh
@@ -44,8 +46,13 @@ fi
 target_args="${args[*]} --template '{\"text\":\"%MSG%\"}'"
 [ -n "$token" ] && target_args="$target_args --header 'Authorization: Bearer $token'"
 
-out=$root/loadtest/results/$chapter-$(date +%Y%m%d).json
-mkdir -p "$(dirname "$out")"
-(cd "$bench" && SERVERS="$servers" TARGET_NAME="$chapter" TARGET_PORT=9010 \
-  TARGET_CMD="java $jvm_opts -jar $jar --server.port=9010 $app_args --hub.token.lifetime=2h" \
-  TARGET_ARGS="$target_args" OUT="$out" bash run-peers.sh)
+results=$root/loadtest/results/$chapter-$(date +%Y%m%d)
+mkdir -p "$(dirname "$results")"
+outs=()
+for round in $(seq "${ROUNDS:-1}"); do
+  outs+=("$results-round$round.json")
+  (cd "$bench" && SERVERS="$servers" TARGET_NAME="$chapter" TARGET_PORT=9010 \
+    TARGET_CMD="java $jvm_opts -jar $jar --server.port=9010 $app_args --hub.token.lifetime=2h" \
+    TARGET_ARGS="$target_args" OUT="${outs[-1]}" bash run-peers.sh)
+done
+node loadtest/peers-report.mjs "${outs[@]}" | tee "$results-summary.md"

@@ -19,3 +19,10 @@ start_local_redis() {
   pids+=($!)
   await_port "$2"
 }
+
+# From here on, prints what the script prints to loadtest/results/$1 as well, the file that
+# docs/performance.md shows (loadtest/publish-results.sh copies it there).
+record_results() {
+  mkdir -p loadtest/results
+  exec > >(tee "loadtest/results/$1")
+}

@@ -13,6 +13,7 @@ port=9180
 redis_port=6398
 
 ./mvnw -q -pl "$(echo "$chapters" | tr ' ' ',')" -DskipTests package
+record_results startup-$(date +%Y%m%d).md
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
 

@@ -175,7 +175,10 @@ class HubAuthorizationTests {
     void subscribingToAnotherUsersQueueYieldsNothing() {
         this.carol.subscribe("/user/alice/queue/messages");
         this.carol.subscribe("/queue/messages-user" + this.aliceTab1.connectionId());
-        this.carol.request("/app/connectionId");
+        // Wait for the refusals themselves, not for a reply to /app/connectionId: Spring
+        // sends that reply around the broker's per-connection order, and it can let the
+        // broadcast below overtake an error still on its way.
+        await().atMost(HubTestClient.TIMEOUT).until(() -> errorCodes(this.carol).size() == 2);
 
         this.bob.send("/app/sendMessageToUser", "{\"user\":\"alice\",\"text\":\"private\"}");
         settle(this.bob);

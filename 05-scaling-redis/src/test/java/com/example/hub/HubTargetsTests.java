@@ -290,7 +290,10 @@ class HubTargetsTests {
                 "/queue/secret", "/topic/groups/secret", "/user/" + this.alice.connectionId() + "/queue/messages")) {
             this.carol.subscribe(guess);
         }
-        this.carol.request("/app/connectionId");
+        // Wait for the refusals themselves, not for a reply to /app/connectionId: Spring
+        // sends that reply around the broker's per-connection order, and it can let the
+        // broadcast below overtake an error still on its way.
+        await().atMost(HubTestClient.TIMEOUT).until(() -> errorCodes(this.carol).size() == 5);
 
         this.bob.send("/app/sendMessageToGroup", "{\"group\":\"secret\",\"text\":\"members only\"}");
         settle(this.bob);
