@@ -19,17 +19,14 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
 /**
  * This instance's open WebSocket sessions, so that the hub can close one from the server
- * side. When the server closes a session, Tomcat ends it at once but goes on delivering
- * the frames the client sent before it heard: they are dropped, where Spring would log
- * each at ERROR with a stack trace ("No decoder for session id").
+ * side. When the server closes a session, Tomcat goes on delivering the frames the client
+ * sent before it heard, even while Spring tears the session down: they are dropped, where
+ * Spring would log each at ERROR ("No decoder for session id", "Unknown session").
  */
 @Component
 class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
 
     private static final Logger logger = LoggerFactory.getLogger(WebSocketSessions.class);
-
-    /** Set on a session once it has ended; the attributes end with the session. */
-    private static final String ENDED = WebSocketSessions.class.getName() + ".ended";
 
     private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
 
@@ -45,8 +42,8 @@ class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
 
             @Override
             public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
-                if (session.getAttributes().containsKey(ENDED)) {
-                    logger.debug("Dropped a frame that session {} sent after it ended", session.getId());
+                if (!WebSocketSessions.this.open.containsKey(session.getId())) {
+                    logger.debug("Dropped a frame that session {} sent after it was closed", session.getId());
                     return;
                 }
                 super.handleMessage(session, message);
@@ -55,7 +52,6 @@ class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
             @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
                 WebSocketSessions.this.open.remove(session.getId());
-                session.getAttributes().put(ENDED, Boolean.TRUE);
                 super.afterConnectionClosed(session, status);
             }
 
@@ -74,9 +70,12 @@ class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
         return this.open.containsKey(sessionId);
     }
 
-    /** Closes the session, if it is still open, with the given status. */
+    /**
+     * Closes the session, if it is still open, with the given status. It leaves the open
+     * sessions first, so that no frame is handled while Spring ends it.
+     */
     void close(String sessionId, CloseStatus status) {
-        WebSocketSession session = this.open.get(sessionId);
+        WebSocketSession session = this.open.remove(sessionId);
         if (session == null) {
             return;
         }
