@@ -35,9 +35,10 @@ await_port $port
 # Recorded only after a first run, so that start-up and the JIT's first compilations are not
 # in the profile.
 fanout=(--url http://localhost:$port --subscribers 200 --rate 200 --size 100)
+recorded=20 warmup=2
 java -jar "$load" "${fanout[@]}" --duration 10 >/dev/null
 jcmd $app_pid JFR.start name=fanout settings=profile >/dev/null
-report=$(java -jar "$load" "${fanout[@]}" --duration 20 --warmup 2)
+report=$(java -jar "$load" "${fanout[@]}" --duration $recorded --warmup $warmup)
 jcmd $app_pid JFR.stop name=fanout filename="$PWD/$recording" >/dev/null
 printf '```text\n%s\n```\n' "$report"
 deliveries=$(echo "$report" | awk '/^deliveries/ { gsub(",", "", $2); print $2 }')
@@ -93,7 +94,7 @@ awk '/stackTrace = \[/ { inside = 1; delete seen; next }
 # The collector's pauses, and the allocation samples' weights (each an estimate of what its
 # thread allocated since its previous sample) added up.
 echo
-jfr print --events jdk.GarbageCollection "$recording" | awk -v seconds=22 '
+jfr print --events jdk.GarbageCollection "$recording" | awk -v seconds=$((recorded + warmup)) '
   function millis(value, unit) { return unit == "s" ? value * 1000 : unit == "us" ? value / 1000 : unit == "ns" ? value / 1e6 : value }
   /sumOfPauses/ { n++; pause = millis($3, $4); sum += pause; if (pause > longest) longest = pause }
   END { printf "garbage collections: %d in about %d s, %.0f ms of pauses in all, the longest %.1f ms\n", n, seconds, sum, longest }'
