@@ -18,7 +18,7 @@ ulimit -n "$(ulimit -Hn)"
 record_results capacity-$chapter-$(date +%Y%m%d).txt
 pids=()
 tmp=$(mktemp -d)
-trap 'kill "${pids[@]}" 2>/dev/null || true; wait; rm -rf "$tmp"' EXIT INT TERM
+trap 'stop_started; rm -rf "$tmp"' EXIT INT TERM
 app_args=()
 if needs_redis "$app"; then
   start_local_redis "$app" "$redis_port"

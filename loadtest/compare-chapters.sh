@@ -15,7 +15,7 @@ redis_port=${REDIS_PORT:-6396}
 record_results chapters-$(date +%Y%m%d).md
 load=loadtest/target/loadtest-1.0.0-SNAPSHOT.jar
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
+trap stop_started EXIT INT TERM
 start_local_redis 05-scaling-redis/target/05-scaling-redis-1.0.0-SNAPSHOT.jar "$redis_port"
 port=9120
 for chapter in $chapters; do

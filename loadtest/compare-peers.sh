@@ -21,19 +21,23 @@ jar=$root/$chapter/target/$chapter-1.0.0-SNAPSHOT.jar
 bench=$(mktemp -d)
 cp -r "$bench_src"/. "$bench"
 chmod -R u+w "$bench"
+# The benchmark's load client crashes (TypeError: pub is null) when the server closes its
+# publisher's connection before the client has stored it, and so hides why. This copy records
+# the close as a note instead, as it does for a close later on; nothing measured changes.
+sed -i 's/if (!pub\.closing)/if (!pub?.closing)/' "$bench/load.js"
 (cd "$bench" && npm ci --silent)
 
 args=(--stomp-endpoint /messages --stomp-subscribe /topic/messages --stomp-send /app/sendMessageToAll
       --stomp-content-type application/json)
 app_args=""
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
+trap stop_started EXIT INT TERM
 if needs_redis "$jar"; then
   start_local_redis "$jar" 6390
   app_args="--spring.data.redis.host=localhost --spring.data.redis.port=6390"
 fi
 token=""
-if unzip -l "$jar" | grep -q TokenController; then
+if unzip -l "$jar" BOOT-INF/classes/com/example/hub/TokenController.class >/dev/null 2>&1; then
   # The benchmark restarts the server between phases: every start checks tokens with the
   # development key pair in the jar, so the one token taken here is accepted by all of them.
   # It lives two hours, long enough for every phase.

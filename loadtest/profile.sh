@@ -21,7 +21,7 @@ mkdir -p loadtest/results
 
 record_results profile-$chapter-$(date +%Y%m%d).md
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
+trap stop_started EXIT INT TERM
 app_args=()
 if needs_redis "$app"; then
   start_local_redis "$app" 6395

@@ -15,24 +15,7 @@ redis_port=6398
 ./mvnw -q -pl "$(echo "$chapters" | tr ' ' ',')" -DskipTests package
 record_results startup-$(date +%Y%m%d).md
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
-
-# Milliseconds from starting the command to the port accepting a connection.
-startup_millis() {
-  local start end pid
-  start=$(date +%s%N)
-  "$@" --server.port=$port >/dev/null 2>&1 &
-  pid=$!
-  await_port $port 0.01
-  end=$(date +%s%N)
-  kill $pid
-  wait $pid 2>/dev/null || true
-  echo $(((end - start) / 1000000))
-}
-
-median() {
-  tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
+trap stop_started EXIT INT TERM
 
 printf '| chapter | jar: median (all runs), ms | extracted + CDS: median (all runs), ms |\n|---|---:|---:|\n'
 for chapter in $chapters; do

@@ -1,0 +1,74 @@
+package com.example.hub;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+/**
+ * The guard on its own, for what the relay would pass on to the message broker: a
+ * client's headers that ask the broker for more than a subscription, and the frames of
+ * acknowledgements and transactions.
+ */
+class DestinationGuardTests {
+
+    private final HubClients clients = mock(HubClients.class);
+
+    private final DestinationGuard guard = new DestinationGuard(this.clients);
+
+    @Test
+    void subscribeKeepsOnlyItsIdDestinationAndReceipt() {
+        StompHeaderAccessor subscribe = frame(StompCommand.SUBSCRIBE);
+        subscribe.setSubscriptionId("sub-0");
+        subscribe.setDestination("/topic/messages");
+        subscribe.setReceipt("placed");
+        subscribe.setNativeHeader("ack", "client");
+        subscribe.setNativeHeader("durable-subscription-name", "forever");
+        subscribe.setNativeHeader("subscription-type", "ANYCAST");
+
+        Message<?> passed = this.guard.preSend(message(subscribe), null);
+
+        assertThat(StompHeaderAccessor.wrap(passed).toNativeHeaderMap()).containsOnlyKeys("id", "destination",
+                "receipt");
+    }
+
+    @Test
+    void connectKeepsOnlyItsVersionAndHeartbeats() {
+        StompHeaderAccessor connect = frame(StompCommand.CONNECT);
+        connect.setAcceptVersion("1.2");
+        connect.setHeartbeat(10000, 10000);
+        connect.setNativeHeader("client-id", "durable-client");
+
+        Message<?> passed = this.guard.preSend(message(connect), null);
+
+        assertThat(StompHeaderAccessor.wrap(passed).toNativeHeaderMap()).containsOnlyKeys("accept-version",
+                "heart-beat");
+    }
+
+    @Test
+    void acknowledgementsAndTransactionsAreRefused() {
+        for (StompCommand command : new StompCommand[] { StompCommand.ACK, StompCommand.NACK, StompCommand.BEGIN,
+                StompCommand.COMMIT, StompCommand.ABORT }) {
+            assertThat(this.guard.preSend(message(frame(command)), null)).as(command.name()).isNull();
+            verify(this.clients).error("connection-1",
+                    new HubError("unsupported-frame", "The hub takes no " + command + " frames."));
+        }
+    }
+
+    private static StompHeaderAccessor frame(StompCommand command) {
+        StompHeaderAccessor headers = StompHeaderAccessor.create(command);
+        headers.setSessionId("connection-1");
+        return headers;
+    }
+
+    private static Message<byte[]> message(StompHeaderAccessor headers) {
+        return MessageBuilder.createMessage(new byte[0], headers.getMessageHeaders());
+    }
+
+}

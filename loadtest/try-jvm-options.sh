@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Chapter 06 (or another chapter) under the shared benchmark's scenarios (a) and (b) alone, once
+# per set of JVM options, to see what an option changes before adopting it. Usage:
+#   loadtest/try-jvm-options.sh "default=" "zgc=-XX:+UseZGC" "parallel=-XX:+UseParallelGC"
+# Each name=options pair writes loadtest/results/<chapter>-<date>-jvm-<name>.md and .json.
+# CHAPTER=06-production by default; JAR=path runs a jar built elsewhere (say, from a worktree
+# with a change to try) instead of building the chapter. Needs node and npm, and the benchmark
+# at ../shared/bench (or BENCH=...). About 2 minutes per set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. loadtest/lib.sh
+root=$PWD
+chapter=${CHAPTER:-06-production}
+bench_src=${BENCH:-$root/../shared/bench}
+if [ -z "${JAR:-}" ]; then
+  ./mvnw -q -pl "$chapter" -DskipTests package
+fi
+jar=${JAR:-$root/$chapter/target/$chapter-1.0.0-SNAPSHOT.jar}
+bench=$(mktemp -d)
+cp -r "$bench_src"/. "$bench"
+chmod -R u+w "$bench"
+(cd "$bench" && npm ci --silent)
+
+args=(--stomp-endpoint /messages --stomp-subscribe /topic/messages --stomp-send /app/sendMessageToAll
+      --stomp-content-type application/json)
+app_args=""
+pids=()
+trap stop_started EXIT INT TERM
+if needs_redis "$jar"; then
+  start_local_redis "$jar" 6390
+  app_args="--spring.data.redis.host=localhost --spring.data.redis.port=6390"
+fi
+# One token for every start: each checks tokens with the development key pair in the jar.
+java -jar "$jar" --server.port=9089 $app_args --hub.token.lifetime=2h >/dev/null 2>&1 &
+pid=$!
+until curl -sf -o /dev/null -d 'username=alice&password=wonderland' localhost:9089/token; do sleep 0.5; done
+token=$(curl -s -d 'username=alice&password=wonderland' localhost:9089/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+kill $pid; wait $pid 2>/dev/null || true
+target_args="${args[*]} --template '{\"text\":\"%MSG%\"}' --header 'Authorization: Bearer $token'"
+
+mkdir -p loadtest/results
+for pair in "$@"; do
+  name=${pair%%=*}
+  opts=${pair#*=}
+  out=$root/loadtest/results/$chapter-$(date +%Y%m%d)-jvm-$name.json
+  (cd "$bench" && SERVERS=target SCENARIOS="a b" TARGET_NAME="$name" TARGET_PORT=9010 \
+    TARGET_CMD="java $opts -jar $jar --server.port=9010 $app_args --hub.token.lifetime=2h" \
+    TARGET_ARGS="$target_args" OUT="$out" bash run-peers.sh) | tail -n 3
+done
