@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A local demo cluster of this chapter: one message broker (ActiveMQ Artemis) taking
 # STOMP on port 61613 and two instances of the app, instance-1 on port 8080 and
-# instance-2 on port 8081, each line of output marked with the part that wrote it. Says "Ready" once both pages answer; Ctrl-C stops all
-# three. If a part cannot start, it says which and stops the others. Needs only a JDK.
+# instance-2 on port 8081, each line of output marked with the part that wrote it. Says
+# "Ready" once both pages answer; Ctrl-C stops all three. If a part cannot start, it says
+# which and stops the others. Needs only a JDK.
 set -euo pipefail
 chapter=$(basename "$(cd "$(dirname "$0")" && pwd)")
 cd "$(dirname "$0")/.."

@@ -78,15 +78,22 @@ class BackplaneTests {
                 (second) -> assertThat(second).asString().contains("\"type\":\"leaving\""));
     }
 
-    /** The relay refuses at once while the broker is unreachable: counted, not thrown. */
+    /**
+     * The relay refuses at once while the broker is unreachable: counted, not thrown, and
+     * logged once.
+     */
     @Test
     void messageTheBrokerCannotTakeIsCountedAsLost() {
         willThrow(new MessageDeliveryException("Message broker not active")).given(this.messaging)
             .convertAndSend(eq(Backplane.DESTINATION), any(Object.class), anyMap());
 
-        this.backplane.publishMembership(() -> new BackplaneMessage.Presence(List.of()));
+        try (CapturedLog log = CapturedLog.of(Backplane.class, Level.WARN)) {
+            this.backplane.publishMembership(() -> new BackplaneMessage.Presence(List.of()));
+            this.backplane.publishMembership(() -> new BackplaneMessage.Presence(List.of()));
 
-        assertThat(this.backplane.lost()).isEqualTo(1);
+            assertThat(log.lines()).singleElement().asString().contains("message broker is unreachable from here");
+        }
+        assertThat(this.backplane.lost()).isEqualTo(2);
         assertThat(this.backplane.published()).isZero();
     }
 
