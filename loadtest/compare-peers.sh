@@ -12,43 +12,20 @@ cd "$(dirname "$0")/.."
 root=$PWD
 chapter=${1:-06-production}
 servers=${2:-"ws sio stomp target"}
-bench_src=${BENCH:-$root/../shared/bench}
 # Extra JVM options for the chapter, if any (the hub sets its own buffer sizes).
 jvm_opts=${HUB_JAVA_OPTS:-}
 
 ./mvnw -q -pl "$chapter" -DskipTests package
 jar=$root/$chapter/target/$chapter-1.0.0-SNAPSHOT.jar
-bench=$(mktemp -d)
-cp -r "$bench_src"/. "$bench"
-chmod -R u+w "$bench"
-# The benchmark's load client crashes (TypeError: pub is null) when the server closes its
-# publisher's connection before the client has stored it, and so hides why. This copy records
-# the close as a note instead, as it does for a close later on; nothing measured changes.
-sed -i 's/if (!pub\.closing)/if (!pub?.closing)/' "$bench/load.js"
-(cd "$bench" && npm ci --silent)
-
-args=(--stomp-endpoint /messages --stomp-subscribe /topic/messages --stomp-send /app/sendMessageToAll
-      --stomp-content-type application/json)
-app_args=""
+prepare_bench
+app_args=()
 pids=()
 trap stop_started EXIT INT TERM
 if needs_redis "$jar"; then
   start_local_redis "$jar" 6390
-  app_args="--spring.data.redis.host=localhost --spring.data.redis.port=6390"
+  app_args=(--spring.data.redis.host=localhost --spring.data.redis.port=6390)
 fi
-token=""
-if unzip -l "$jar" BOOT-INF/classes/com/example/hub/TokenController.class >/dev/null 2>&1; then
-  # The benchmark restarts the server between phases: every start checks tokens with the
-  # development key pair in the jar, so the one token taken here is accepted by all of them.
-  # It lives two hours, long enough for every phase.
-  java -jar "$jar" --server.port=9089 $app_args --hub.token.lifetime=2h >/dev/null 2>&1 &
-  pid=$!
-  until curl -sf -o /dev/null -d 'username=alice&password=wonderland' localhost:9089/token; do sleep 0.5; done
-  token=$(curl -s -d 'username=alice&password=wonderland' localhost:9089/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-  kill $pid; wait $pid 2>/dev/null || true
-fi
-target_args="${args[*]} --template '{\"text\":\"%MSG%\"}'"
-[ -n "$token" ] && target_args="$target_args --header 'Authorization: Bearer $token'"
+target_args=$(stomp_target_args "$jar")
 
 results=$root/loadtest/results/$chapter-$(date +%Y%m%d)
 mkdir -p "$(dirname "$results")"
@@ -56,7 +33,7 @@ outs=()
 for round in $(seq "${ROUNDS:-1}"); do
   outs+=("$results-round$round.json")
   (cd "$bench" && SERVERS="$servers" TARGET_NAME="$chapter" TARGET_PORT=9010 \
-    TARGET_CMD="java $jvm_opts -jar $jar --server.port=9010 $app_args --hub.token.lifetime=2h" \
+    TARGET_CMD="java $jvm_opts -jar $jar --server.port=9010 ${app_args[*]} --hub.token.lifetime=2h" \
     TARGET_ARGS="$target_args" OUT="${outs[-1]}" bash run-peers.sh)
 done
 node loadtest/peers-report.mjs "${outs[@]}" | tee "$results-summary.md"

@@ -29,10 +29,7 @@ for chapter in $chapters; do
     [ ${#pids[@]} -eq 0 ] && start_local_redis "$dir/$jar" $redis_port
     app_args=(--spring.data.redis.host=localhost --spring.data.redis.port=$redis_port)
   fi
-  rm -rf "$dir/app" "$dir/app.jsa"
-  java -Djarmode=tools -jar "$dir/$jar" extract --destination "$dir/app" >/dev/null
-  java -XX:ArchiveClassesAtExit="$dir/app.jsa" "${args[@]}" -Dspring.context.exit=onRefresh \
-    -jar "$dir/app/$jar" "${app_args[@]}" --server.port=$port >/dev/null 2>&1
+  cds_archive "$dir" "$jar" "${args[@]}"
   aot=() c1=()
   for _ in $(seq "$runs"); do
     aot+=("$(startup_millis java -XX:SharedArchiveFile="$dir/app.jsa" "${args[@]}" -jar "$dir/app/$jar" "${app_args[@]}")")

@@ -21,19 +21,16 @@ printf '| chapter | jar: median (all runs), ms | extracted + CDS: median (all ru
 for chapter in $chapters; do
   jar=$chapter-1.0.0-SNAPSHOT.jar
   dir=$chapter/target
-  args=()
+  app_args=()
   if needs_redis "$dir/$jar"; then
     [ ${#pids[@]} -eq 0 ] && start_local_redis "$dir/$jar" $redis_port
-    args=(--spring.data.redis.host=localhost --spring.data.redis.port=$redis_port)
+    app_args=(--spring.data.redis.host=localhost --spring.data.redis.port=$redis_port)
   fi
-  rm -rf "$dir/app" "$dir/app.jsa"
-  java -Djarmode=tools -jar "$dir/$jar" extract --destination "$dir/app" >/dev/null
-  java -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$dir/app/$jar" "${args[@]}" --server.port=$port >/dev/null 2>&1
+  cds_archive "$dir" "$jar"
   plain=() cds=()
   for _ in $(seq "$runs"); do
-    plain+=("$(startup_millis java -jar "$dir/$jar" "${args[@]}")")
-    cds+=("$(startup_millis java -XX:SharedArchiveFile="$dir/app.jsa" -jar "$dir/app/$jar" "${args[@]}")")
+    plain+=("$(startup_millis java -jar "$dir/$jar" "${app_args[@]}")")
+    cds+=("$(startup_millis java -XX:SharedArchiveFile="$dir/app.jsa" -jar "$dir/app/$jar" "${app_args[@]}")")
   done
   printf '| %s | %s (%s) | %s (%s) |\n' "$chapter" "$(echo "${plain[*]}" | median)" "${plain[*]}" \
     "$(echo "${cds[*]}" | median)" "${cds[*]}"

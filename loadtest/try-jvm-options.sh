@@ -11,32 +11,19 @@ cd "$(dirname "$0")/.."
 . loadtest/lib.sh
 root=$PWD
 chapter=${CHAPTER:-06-production}
-bench_src=${BENCH:-$root/../shared/bench}
 if [ -z "${JAR:-}" ]; then
   ./mvnw -q -pl "$chapter" -DskipTests package
 fi
 jar=${JAR:-$root/$chapter/target/$chapter-1.0.0-SNAPSHOT.jar}
-bench=$(mktemp -d)
-cp -r "$bench_src"/. "$bench"
-chmod -R u+w "$bench"
-(cd "$bench" && npm ci --silent)
-
-args=(--stomp-endpoint /messages --stomp-subscribe /topic/messages --stomp-send /app/sendMessageToAll
-      --stomp-content-type application/json)
-app_args=""
+prepare_bench
+app_args=()
 pids=()
 trap stop_started EXIT INT TERM
 if needs_redis "$jar"; then
   start_local_redis "$jar" 6390
-  app_args="--spring.data.redis.host=localhost --spring.data.redis.port=6390"
+  app_args=(--spring.data.redis.host=localhost --spring.data.redis.port=6390)
 fi
-# One token for every start: each checks tokens with the development key pair in the jar.
-java -jar "$jar" --server.port=9089 $app_args --hub.token.lifetime=2h >/dev/null 2>&1 &
-pid=$!
-until curl -sf -o /dev/null -d 'username=alice&password=wonderland' localhost:9089/token; do sleep 0.5; done
-token=$(curl -s -d 'username=alice&password=wonderland' localhost:9089/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-kill $pid; wait $pid 2>/dev/null || true
-target_args="${args[*]} --template '{\"text\":\"%MSG%\"}' --header 'Authorization: Bearer $token'"
+target_args=$(stomp_target_args "$jar")
 
 mkdir -p loadtest/results
 for pair in "$@"; do
@@ -44,6 +31,6 @@ for pair in "$@"; do
   opts=${pair#*=}
   out=$root/loadtest/results/$chapter-$(date +%Y%m%d)-jvm-$name.json
   (cd "$bench" && SERVERS=target SCENARIOS="a b" TARGET_NAME="$name" TARGET_PORT=9010 \
-    TARGET_CMD="java $opts -jar $jar --server.port=9010 $app_args --hub.token.lifetime=2h" \
+    TARGET_CMD="java $opts -jar $jar --server.port=9010 ${app_args[*]} --hub.token.lifetime=2h" \
     TARGET_ARGS="$target_args" OUT="$out" bash run-peers.sh) | tail -n 3
 done

@@ -39,7 +39,7 @@ export function connect({ accessTokenFactory, onStatus, onMessage, onGroups, onC
   };
   client.onConnect = () => {
     client.subscribe('/topic/messages', (frame) => onMessage(JSON.parse(frame.body), connectionId));
-    client.subscribe('/user/queue/messages', (frame) => onMessage(JSON.parse(frame.body), connectionId));
+    client.subscribe('/user/topic/messages', (frame) => onMessage(JSON.parse(frame.body), connectionId));
     client.subscribe('/user/queue/replies', (frame) => unanswered.shift()?.resolve(JSON.parse(frame.body)));
     client.subscribe('/user/queue/groups', (frame) => {
       const reply = JSON.parse(frame.body);

@@ -1,6 +1,8 @@
 package com.example.hub;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
@@ -75,11 +78,20 @@ class Backplane {
     /** Whether this outage has been logged: once per outage, not once per message. */
     private final AtomicBoolean outageLogged = new AtomicBoolean();
 
+    /**
+     * Until then a refused message is no outage: the relay connects to the broker only
+     * once the app has started, and tries again every five seconds.
+     */
+    private volatile Instant startingUntil = Instant.MAX;
+
     private volatile boolean left;
 
+    private final Clock clock;
+
     Backplane(SimpMessageSendingOperations messaging, JsonMapper json, InstanceName instance,
-            @Qualifier("stompBrokerRelayMessageHandler") AbstractBrokerMessageHandler relay) {
+            @Qualifier("stompBrokerRelayMessageHandler") AbstractBrokerMessageHandler relay, Clock clock) {
         this.messaging = messaging;
+        this.clock = clock;
         this.json = json;
         this.instance = instance;
         this.relay = relay;
@@ -112,8 +124,15 @@ class Backplane {
             // never was reachable; the others learn this instance's connections from its
             // next presence message.
             this.lost.incrementAndGet();
-            logOutage();
+            if (this.clock.instant().isAfter(this.startingUntil)) {
+                logOutage();
+            }
         }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void started() {
+        this.startingUntil = this.clock.instant().plusSeconds(5);
     }
 
     /**

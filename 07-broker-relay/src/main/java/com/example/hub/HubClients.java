@@ -40,7 +40,7 @@ class HubClients {
     }
 
     /**
-     * Sends to one connection, which receives it on {@code /user/queue/messages}. Returns
+     * Sends to one connection, which receives it on {@code /user/topic/messages}. Returns
      * 1.
      */
     int connection(String connectionId, HubMessage message) {
@@ -49,13 +49,13 @@ class HubClients {
 
     /**
      * Sends to these connections, wherever they are. Spring subscribes a connection's
-     * {@code /user/queue/messages} to the broker's {@code /queue/messages-user<connection
+     * {@code /user/topic/messages} to the broker's {@code /topic/messages-user<connection
      * id>}: sent there, a message reaches the connection on whichever instance it is.
      * Returns how many it reaches.
      */
     int connections(Collection<String> connectionIds, HubMessage message) {
         send(() -> connectionIds
-            .forEach((connectionId) -> this.messaging.convertAndSend("/queue/messages-user" + connectionId, message)),
+            .forEach((connectionId) -> this.messaging.convertAndSend("/topic/messages-user" + connectionId, message)),
                 "the message reached some of them at most");
         return connectionIds.size();
     }

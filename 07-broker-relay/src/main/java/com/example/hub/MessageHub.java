@@ -39,6 +39,8 @@ class MessageHub {
 
     private final InstanceName instance;
 
+    private final WebSocketSessions sessions;
+
     /**
      * Held while a connection is listed or unlisted and the change announced: a
      * connection's two events come on different threads, and this way every page receives
@@ -46,11 +48,13 @@ class MessageHub {
      */
     private final Object connectionChanges = new Object();
 
-    MessageHub(ConnectionRegistry connections, HubClients clients, HubStatistics statistics, InstanceName instance) {
+    MessageHub(ConnectionRegistry connections, HubClients clients, HubStatistics statistics, InstanceName instance,
+            WebSocketSessions sessions) {
         this.connections = connections;
         this.clients = clients;
         this.statistics = statistics;
         this.instance = instance;
+        this.sessions = sessions;
     }
 
     @MessageMapping("/sendMessageToAll")
@@ -173,9 +177,12 @@ class MessageHub {
 
     /**
      * SignalR's {@code OnConnectedAsync}. Spring publishes this event on the thread that
-     * read the CONNECT frame, so the connection is listed before it can close. (The later
+     * read the CONNECT frame, once it has handed the frame on. (The later
      * {@code SessionConnectedEvent} comes from a sending thread and may arrive after the
-     * connection has already closed, which would list it for good.)
+     * connection has already closed, which would list it for good.) While the broker is
+     * down the relay refuses a CONNECT at once, and its connection may close, and be
+     * unlisted, before this event comes: a connection that is no longer open is not
+     * listed.
      */
     @EventListener
     void onConnect(SessionConnectEvent event) {
@@ -183,6 +190,10 @@ class MessageHub {
                 SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders()), event.getUser().getName(),
                 this.instance.value());
         synchronized (this.connectionChanges) {
+            // A session leaves the open ones before Spring says it disconnected.
+            if (!this.sessions.isOpen(connection.connectionId())) {
+                return;
+            }
             this.connections.add(connection);
             this.clients.announce(ConnectionEvent.connected(connection));
         }

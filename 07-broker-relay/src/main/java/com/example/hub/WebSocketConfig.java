@@ -29,11 +29,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     /**
      * The destinations the message broker holds: what must reach connections on any
-     * instance. A client's {@code /user/queue/messages} is
-     * {@code /queue/messages-user<id>} there.
+     * instance. They are prefixes: {@code /topic/messages} also covers
+     * {@code /topic/messages-user<id>}, where Spring subscribes a connection's
+     * {@code /user/topic/messages}. All are topics: a broker delivers a topic's messages
+     * to the subscriptions there are, and keeps nothing once they end, where it may keep
+     * a {@code /queue/} for a reader to come (RabbitMQ does, for good).
      */
-    static final String[] RELAYED = { "/topic/messages", "/topic/connections", Backplane.DESTINATION,
-            "/queue/messages" };
+    static final String[] RELAYED = { "/topic/messages", "/topic/connections", Backplane.DESTINATION };
 
     private final DestinationGuard destinationGuard;
 

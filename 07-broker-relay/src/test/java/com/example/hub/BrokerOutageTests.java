@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,13 +110,9 @@ class BrokerOutageTests {
             // The connections that the outage closed are gone from both lists.
             for (HubInstance instance : List.of(a, b)) {
                 await().atMost(HubTestClient.TIMEOUT)
-                    .until(() -> instance.bean(ConnectionRegistry.class)
-                        .connections()
-                        .stream()
-                        .map(ConnectionInfo::user)
-                        .sorted()
-                        .toList()
-                        .equals(List.of("admin", "carol")));
+                    .untilAsserted(() -> assertThat(instance.bean(ConnectionRegistry.class).connections())
+                        .extracting(ConnectionInfo::user)
+                        .containsExactlyInAnyOrder("admin", "carol"));
             }
             carolOnA.close();
             adminOnB.close();
@@ -156,24 +151,11 @@ class BrokerOutageTests {
     }
 
     private static HttpStatusCode readiness(HubInstance instance) {
-        return RestClient.builder()
-            .baseUrl("http://localhost:" + instance.port())
-            .defaultStatusHandler((status) -> true, (request, response) -> {
-            })
-            .build()
-            .get()
-            .uri("/actuator/health/readiness")
-            .retrieve()
-            .toBodilessEntity()
-            .getStatusCode();
+        return instance.http().get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode();
     }
 
     private static HttpStatusCode announceWithTheForm(HubInstance instance, String text) {
-        return RestClient.builder()
-            .baseUrl("http://localhost:" + instance.port())
-            .defaultStatusHandler((status) -> true, (request, response) -> {
-            })
-            .build()
+        return instance.http()
             .post()
             .uri("/announcement")
             .headers((headers) -> headers.setBearerAuth(Tokens.issue(instance.port(), "admin")))
@@ -185,11 +167,7 @@ class BrokerOutageTests {
     }
 
     private static ResponseEntity<String> announce(HubInstance instance, String text) {
-        return RestClient.builder()
-            .baseUrl("http://localhost:" + instance.port())
-            .defaultStatusHandler((status) -> true, (request, response) -> {
-            })
-            .build()
+        return instance.http()
             .post()
             .uri("/api/announcements")
             .headers((headers) -> headers.setBearerAuth(Tokens.issue(instance.port(), "admin")))

@@ -37,10 +37,10 @@ class ClusterTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private static final String[] DESTINATIONS = { "/topic/messages", "/topic/connections", "/user/queue/messages",
+    private static final String[] DESTINATIONS = { "/topic/messages", "/topic/connections", "/user/topic/messages",
             "/user/queue/errors", "/user/queue/groups", "/user/queue/replies" };
 
-    static TestBroker broker;
+    static BrokerUnderTest broker;
 
     static HubInstance a;
 
@@ -53,7 +53,11 @@ class ClusterTests {
 
     @BeforeAll
     static void startInstances() {
-        broker = TestBroker.start();
+        startInstancesOn(TestBroker.start());
+    }
+
+    static void startInstancesOn(BrokerUnderTest theirBroker) {
+        broker = theirBroker;
         a = HubInstance.start("instance-a", broker);
         b = HubInstance.start("instance-b", broker);
     }
@@ -108,9 +112,9 @@ class ClusterTests {
         alice.send("/app/sendMessageToOthers", "{\"text\":\"not for me\"}");
         settle(alice, alice, bob, carol);
 
-        assertThat(texts(alice, "/user/queue/messages")).isEmpty();
-        assertThat(texts(carol, "/user/queue/messages")).containsExactly("not for me");
-        assertThat(texts(bob, "/user/queue/messages")).containsExactly("not for me");
+        assertThat(texts(alice, "/user/topic/messages")).isEmpty();
+        assertThat(texts(carol, "/user/topic/messages")).containsExactly("not for me");
+        assertThat(texts(bob, "/user/topic/messages")).containsExactly("not for me");
         assertThat(alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
 
@@ -125,9 +129,9 @@ class ClusterTests {
                 "{\"connectionId\":\"" + bob.connectionId() + "\",\"text\":\"across the cluster\"}");
         settle(alice, alice, bob, carol);
 
-        assertThat(texts(bob, "/user/queue/messages")).containsExactly("across the cluster");
-        assertThat(texts(carol, "/user/queue/messages")).isEmpty();
-        assertThat(texts(alice, "/user/queue/messages")).isEmpty();
+        assertThat(texts(bob, "/user/topic/messages")).containsExactly("across the cluster");
+        assertThat(texts(carol, "/user/topic/messages")).isEmpty();
+        assertThat(texts(alice, "/user/topic/messages")).isEmpty();
         assertThat(alice.received("/user/queue/errors")).isEmpty();
     }
 
@@ -145,10 +149,10 @@ class ClusterTests {
         alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"kettle is on\"}");
         settle(alice, alice, bob, carol, admin);
 
-        assertThat(texts(carol, "/user/queue/messages")).containsExactly("kettle is on");
-        assertThat(texts(bob, "/user/queue/messages")).containsExactly("kettle is on");
-        assertThat(texts(alice, "/user/queue/messages")).isEmpty();
-        assertThat(texts(admin, "/user/queue/messages")).isEmpty();
+        assertThat(texts(carol, "/user/topic/messages")).containsExactly("kettle is on");
+        assertThat(texts(bob, "/user/topic/messages")).containsExactly("kettle is on");
+        assertThat(texts(alice, "/user/topic/messages")).isEmpty();
+        assertThat(texts(admin, "/user/topic/messages")).isEmpty();
         assertThat(alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
 
@@ -165,7 +169,7 @@ class ClusterTests {
         alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"anyone?\"}");
         settle(alice, alice, bob);
 
-        assertThat(texts(bob, "/user/queue/messages")).isEmpty();
+        assertThat(texts(bob, "/user/topic/messages")).isEmpty();
         assertThat(alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":0}");
     }
 
@@ -180,10 +184,10 @@ class ClusterTests {
         bob.send("/app/sendMessageToUser", "{\"user\":\"alice\",\"text\":\"in every tab\"}");
         settle(bob, aliceOnA, aliceOnB, bob, carol);
 
-        assertThat(texts(aliceOnA, "/user/queue/messages")).containsExactly("in every tab");
-        assertThat(texts(aliceOnB, "/user/queue/messages")).containsExactly("in every tab");
-        assertThat(texts(bob, "/user/queue/messages")).isEmpty();
-        assertThat(texts(carol, "/user/queue/messages")).isEmpty();
+        assertThat(texts(aliceOnA, "/user/topic/messages")).containsExactly("in every tab");
+        assertThat(texts(aliceOnB, "/user/topic/messages")).containsExactly("in every tab");
+        assertThat(texts(bob, "/user/topic/messages")).isEmpty();
+        assertThat(texts(carol, "/user/topic/messages")).isEmpty();
         assertThat(bob.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
 
@@ -198,7 +202,7 @@ class ClusterTests {
         alice.send("/app/sendMessageToConnection", "{\"connectionId\":\"nobody\",\"text\":\"and you?\"}");
         settle(alice, alice, bob);
 
-        assertThat(texts(bob, "/user/queue/messages")).containsExactly("found you");
+        assertThat(texts(bob, "/user/topic/messages")).containsExactly("found you");
         assertThat(alice.received("/user/queue/errors")).hasSize(2)
             .anySatisfy((error) -> assertThat(error).contains("unknown-user"))
             .anySatisfy((error) -> assertThat(error).contains("unknown-connection"));
@@ -277,7 +281,7 @@ class ClusterTests {
             alice.send("/app/sendMessageToUser", "{\"user\":\"bob\",\"text\":\"users still found\"}");
 
             assertThat(texts(bob.awaitReceived("/topic/messages", 1))).containsExactly("still flowing");
-            assertThat(texts(bob.awaitReceived("/user/queue/messages", 1))).containsExactly("users still found");
+            assertThat(texts(bob.awaitReceived("/user/topic/messages", 1))).containsExactly("users still found");
             // Each of the four is logged by both instances.
             await().atMost(HubTestClient.TIMEOUT).until(() -> log.lines().size() >= 8);
             assertThat(log.lines()).anySatisfy((line) -> assertThat(line).contains("not json at all"))
@@ -322,7 +326,7 @@ class ClusterTests {
         try (Socket socket = new Socket("localhost", broker.port())) {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            out.write(frame("CONNECT\naccept-version:1.2\nhost:localhost\n\n"));
+            out.write(frame("CONNECT\naccept-version:1.2\nhost:" + broker.host() + "\n\n"));
             assertThat(readFrame(in)).startsWith("CONNECTED");
             for (String body : bodies) {
                 out.write(frame("SEND\ndestination:" + destination + "\n\n" + body));

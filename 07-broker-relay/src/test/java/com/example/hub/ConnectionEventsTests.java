@@ -17,7 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.StompSubProtocolHandler;
 
 import tools.jackson.databind.JsonNode;
@@ -56,6 +61,22 @@ class ConnectionEventsTests {
     @AfterEach
     void disconnectObserver() {
         this.observer.close();
+    }
+
+    /**
+     * Spring publishes a connection's {@code SessionConnectEvent} once it has handed the
+     * CONNECT frame on. While the broker is down, the relay refuses the frame at once,
+     * and the connection may have closed before the event comes: it is never listed.
+     */
+    @Test
+    void connectionThatClosedBeforeItsConnectEventIsNotListed(@Autowired ApplicationEventPublisher events) {
+        StompHeaderAccessor connect = StompHeaderAccessor.create(StompCommand.CONNECT);
+        connect.setSessionId("closed-already");
+
+        events.publishEvent(new SessionConnectEvent(this,
+                MessageBuilder.createMessage(new byte[0], connect.getMessageHeaders()), () -> "bob"));
+
+        assertThat(this.registry.contains("closed-already")).isFalse();
     }
 
     @Test

@@ -24,10 +24,10 @@ final class HubInstance implements AutoCloseable {
         this.context = context;
     }
 
-    static HubInstance start(String name, TestBroker broker, String... properties) {
+    static HubInstance start(String name, BrokerUnderTest broker, String... properties) {
         // As command-line arguments, so that they win over application.properties.
-        List<String> arguments = new ArrayList<>(
-                List.of("--server.port=0", "--hub.instance.name=" + name, "--hub.broker.port=" + broker.port()));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--hub.instance.name=" + name,
+                "--hub.broker.port=" + broker.port(), "--hub.broker.virtual-host=" + broker.host()));
         List.of(properties).forEach((property) -> arguments.add("--" + property));
         if (arguments.stream().noneMatch((argument) -> argument.startsWith("--hub.cluster.presence-interval="))) {
             arguments.add("--hub.cluster.presence-interval=200ms");
@@ -40,14 +40,21 @@ final class HubInstance implements AutoCloseable {
         return ((WebServerApplicationContext) this.context).getWebServer().getPort();
     }
 
-    /** The body of {@code GET /actuator/health}, with the details an admin sees. */
-    JsonNode health() {
-        String body = RestClient.builder()
+    /**
+     * A client for the instance's HTTP endpoints that returns every response, whatever
+     * its status, for the test to check.
+     */
+    RestClient http() {
+        return RestClient.builder()
             .baseUrl("http://localhost:" + port())
             .defaultStatusHandler((status) -> true, (request, response) -> {
             })
-            .build()
-            .get()
+            .build();
+    }
+
+    /** The body of {@code GET /actuator/health}, with the details an admin sees. */
+    JsonNode health() {
+        String body = http().get()
             .uri("/actuator/health")
             .headers((headers) -> headers.setBearerAuth(Tokens.issue(port(), "admin")))
             .retrieve()

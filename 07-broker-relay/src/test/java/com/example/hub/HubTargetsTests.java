@@ -36,7 +36,7 @@ class HubTargetsTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private static final String[] DESTINATIONS = { "/topic/messages", "/user/queue/messages", "/user/queue/errors",
+    private static final String[] DESTINATIONS = { "/topic/messages", "/user/topic/messages", "/user/queue/errors",
             "/user/queue/groups", "/user/queue/replies" };
 
     @LocalServerPort
@@ -70,10 +70,10 @@ class HubTargetsTests {
         this.alice.send("/app/sendMessageToCaller", "{\"text\":\"note to self\"}");
         settle(this.alice);
 
-        assertThat(texts(this.alice, "/user/queue/messages")).containsExactly("note to self");
-        assertThat(texts(this.bob, "/user/queue/messages")).isEmpty();
-        assertThat(texts(this.carol, "/user/queue/messages")).isEmpty();
-        JsonNode message = JSON.readTree(this.alice.received("/user/queue/messages").get(0));
+        assertThat(texts(this.alice, "/user/topic/messages")).containsExactly("note to self");
+        assertThat(texts(this.bob, "/user/topic/messages")).isEmpty();
+        assertThat(texts(this.carol, "/user/topic/messages")).isEmpty();
+        JsonNode message = JSON.readTree(this.alice.received("/user/topic/messages").get(0));
         assertThat(message.get("target").asString()).isEqualTo("caller");
         assertThat(message.get("from").asString()).isEqualTo("alice");
         assertThat(message.has("group")).isFalse();
@@ -85,10 +85,10 @@ class HubTargetsTests {
         this.alice.send("/app/sendMessageToOthers", "{\"text\":\"hi all but me\"}");
         settle(this.alice);
 
-        assertThat(texts(this.alice, "/user/queue/messages")).isEmpty();
-        assertThat(texts(this.bob, "/user/queue/messages")).containsExactly("hi all but me");
-        assertThat(texts(this.carol, "/user/queue/messages")).containsExactly("hi all but me");
-        assertThat(JSON.readTree(this.bob.received("/user/queue/messages").get(0)).get("target").asString())
+        assertThat(texts(this.alice, "/user/topic/messages")).isEmpty();
+        assertThat(texts(this.bob, "/user/topic/messages")).containsExactly("hi all but me");
+        assertThat(texts(this.carol, "/user/topic/messages")).containsExactly("hi all but me");
+        assertThat(JSON.readTree(this.bob.received("/user/topic/messages").get(0)).get("target").asString())
             .isEqualTo("others");
         assertThat(this.alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
@@ -99,10 +99,10 @@ class HubTargetsTests {
                 "{\"connectionId\":\"" + this.bob.connectionId() + "\",\"text\":\"just for Bob\"}");
         settle(this.alice);
 
-        assertThat(texts(this.bob, "/user/queue/messages")).containsExactly("just for Bob");
-        assertThat(texts(this.alice, "/user/queue/messages")).isEmpty();
-        assertThat(texts(this.carol, "/user/queue/messages")).isEmpty();
-        JsonNode message = JSON.readTree(this.bob.received("/user/queue/messages").get(0));
+        assertThat(texts(this.bob, "/user/topic/messages")).containsExactly("just for Bob");
+        assertThat(texts(this.alice, "/user/topic/messages")).isEmpty();
+        assertThat(texts(this.carol, "/user/topic/messages")).isEmpty();
+        JsonNode message = JSON.readTree(this.bob.received("/user/topic/messages").get(0));
         assertThat(message.get("target").asString()).isEqualTo("connection");
         assertThat(message.get("from").asString()).isEqualTo("alice");
     }
@@ -125,10 +125,10 @@ class HubTargetsTests {
         this.alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"kettle is on\"}");
         settle(this.alice);
 
-        assertThat(texts(this.alice, "/user/queue/messages")).containsExactly("kettle is on");
-        assertThat(texts(this.bob, "/user/queue/messages")).containsExactly("kettle is on");
-        assertThat(texts(this.carol, "/user/queue/messages")).isEmpty();
-        JsonNode message = JSON.readTree(this.bob.received("/user/queue/messages").get(0));
+        assertThat(texts(this.alice, "/user/topic/messages")).containsExactly("kettle is on");
+        assertThat(texts(this.bob, "/user/topic/messages")).containsExactly("kettle is on");
+        assertThat(texts(this.carol, "/user/topic/messages")).isEmpty();
+        JsonNode message = JSON.readTree(this.bob.received("/user/topic/messages").get(0));
         assertThat(message.get("target").asString()).isEqualTo("group");
         assertThat(message.get("group").asString()).isEqualTo("tea");
         assertThat(this.alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
@@ -141,9 +141,9 @@ class HubTargetsTests {
         this.carol.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"from outside\"}");
         settle(this.carol);
 
-        assertThat(texts(this.bob, "/user/queue/messages")).containsExactly("from outside");
-        assertThat(texts(this.carol, "/user/queue/messages")).isEmpty();
-        assertThat(texts(this.alice, "/user/queue/messages")).isEmpty();
+        assertThat(texts(this.bob, "/user/topic/messages")).containsExactly("from outside");
+        assertThat(texts(this.carol, "/user/topic/messages")).isEmpty();
+        assertThat(texts(this.alice, "/user/topic/messages")).isEmpty();
     }
 
     @Test
@@ -166,8 +166,8 @@ class HubTargetsTests {
         this.alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"still here?\"}");
         settle(this.alice);
 
-        assertThat(texts(this.alice, "/user/queue/messages")).containsExactly("still here?");
-        assertThat(texts(this.bob, "/user/queue/messages")).isEmpty();
+        assertThat(texts(this.alice, "/user/topic/messages")).containsExactly("still here?");
+        assertThat(texts(this.bob, "/user/topic/messages")).isEmpty();
     }
 
     @Test
@@ -181,7 +181,7 @@ class HubTargetsTests {
                 "{\"groups\":[\"tea\"]}", "{\"groups\":[\"chess\",\"tea\"]}", "{\"groups\":[\"chess\",\"tea\"]}");
         this.bob.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"once\"}");
         settle(this.bob);
-        assertThat(texts(this.alice, "/user/queue/messages")).containsExactly("once");
+        assertThat(texts(this.alice, "/user/topic/messages")).containsExactly("once");
         assertThat(errorCodes(this.alice)).isEmpty();
     }
 
@@ -284,8 +284,8 @@ class HubTargetsTests {
     @Test
     void nonMemberSubscribingToGuessedDestinationsIsRefusedAndReceivesNothing() {
         join(this.alice, "secret");
-        for (String guess : List.of("/queue/messages-user" + this.alice.connectionId(), "/topic/secret",
-                "/queue/secret", "/topic/groups/secret", "/user/" + this.alice.connectionId() + "/queue/messages",
+        for (String guess : List.of("/topic/messages-user" + this.alice.connectionId(), "/topic/secret",
+                "/queue/secret", "/topic/groups/secret", "/user/" + this.alice.connectionId() + "/topic/messages",
                 Backplane.DESTINATION)) {
             this.carol.subscribe(guess);
         }
@@ -297,10 +297,10 @@ class HubTargetsTests {
         this.bob.send("/app/sendMessageToGroup", "{\"group\":\"secret\",\"text\":\"members only\"}");
         settle(this.bob);
 
-        assertThat(texts(this.alice, "/user/queue/messages")).containsExactly("members only");
+        assertThat(texts(this.alice, "/user/topic/messages")).containsExactly("members only");
         assertThat(errorCodes(this.carol)).hasSize(6).containsOnly("forbidden-destination");
-        assertThat(this.carol.received("/user/queue/messages")).isEmpty();
-        assertThat(this.carol.received("/queue/messages-user" + this.alice.connectionId())).isEmpty();
+        assertThat(this.carol.received("/user/topic/messages")).isEmpty();
+        assertThat(this.carol.received("/topic/messages-user" + this.alice.connectionId())).isEmpty();
         assertThat(this.carol.isConnected()).isTrue();
     }
 
@@ -308,12 +308,12 @@ class HubTargetsTests {
     void sendingStraightToABrokerDestinationIsRefused() {
         this.carol.send("/topic/messages", "{\"from\":\"" + this.alice.connectionId()
                 + "\",\"text\":\"forged\",\"target\":\"all\",\"sentAt\":\"2020-01-01T00:00:00Z\"}");
-        this.carol.send("/queue/messages-user" + this.alice.connectionId(), "{\"text\":\"forged\"}");
+        this.carol.send("/topic/messages-user" + this.alice.connectionId(), "{\"text\":\"forged\"}");
         settle(this.carol);
 
         assertThat(errorCodes(this.carol)).containsExactly("forbidden-destination", "forbidden-destination");
         assertThat(texts(this.alice, "/topic/messages")).isEmpty();
-        assertThat(texts(this.alice, "/user/queue/messages")).isEmpty();
+        assertThat(texts(this.alice, "/user/topic/messages")).isEmpty();
         assertThat(this.carol.isConnected()).isTrue();
     }
 
@@ -333,7 +333,7 @@ class HubTargetsTests {
 
     private void assertNoTargetedMessages() {
         for (HubTestClient client : List.of(this.alice, this.bob, this.carol)) {
-            assertThat(client.received("/user/queue/messages")).isEmpty();
+            assertThat(client.received("/user/topic/messages")).isEmpty();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
@@ -62,12 +63,6 @@ final class HubTestClient implements AutoCloseable {
     private static final String SETTLE_MARKER = "[settle ";
 
     private static final AtomicInteger SETTLES = new AtomicInteger();
-
-    /**
-     * The destinations whose subscriptions the message broker holds (WebSocketConfig).
-     */
-    private static final Set<String> BROKER_DESTINATIONS = Set.of("/topic/messages", "/topic/connections",
-            "/user/queue/messages");
 
     private static final AtomicInteger RECEIPTS = new AtomicInteger();
 
@@ -136,7 +131,7 @@ final class HubTestClient implements AutoCloseable {
         this.subscribed.add(destination);
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
-        if (!BROKER_DESTINATIONS.contains(destination)) {
+        if (!isOnTheBroker(destination)) {
             this.session.subscribe(headers, new Recorder(destination));
             return;
         }
@@ -144,6 +139,16 @@ final class HubTestClient implements AutoCloseable {
         CountDownLatch placed = new CountDownLatch(1);
         this.session.subscribe(headers, new Recorder(destination)).addReceiptTask(placed::countDown);
         await().atMost(TIMEOUT).until(() -> placed.getCount() == 0);
+    }
+
+    /**
+     * Whether the message broker will hold the subscription: one the hub allows, to a
+     * relayed destination, also once Spring has resolved a {@code /user} destination.
+     */
+    private static boolean isOnTheBroker(String destination) {
+        String resolved = destination.startsWith("/user/") ? destination.substring("/user".length()) : destination;
+        return DestinationGuard.SUBSCRIBABLE.contains(destination)
+                && Stream.of(WebSocketConfig.RELAYED).anyMatch(resolved::startsWith);
     }
 
     /**
@@ -165,7 +170,7 @@ final class HubTestClient implements AutoCloseable {
         sender.awaitMarker("/user/queue/errors", marker);
         for (HubTestClient receiver : receivers) {
             receiver.awaitMarker("/topic/messages", marker);
-            receiver.awaitMarker("/user/queue/messages", marker);
+            receiver.awaitMarker("/user/topic/messages", marker);
         }
     }
 

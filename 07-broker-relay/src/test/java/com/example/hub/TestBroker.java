@@ -11,7 +11,7 @@ import java.net.ServerSocket;
  * of its own gives them a broker of their own, so that the clusters never hear each
  * other.
  */
-final class TestBroker implements AutoCloseable {
+final class TestBroker implements BrokerUnderTest {
 
     private final int port;
 
@@ -28,8 +28,14 @@ final class TestBroker implements AutoCloseable {
         return broker;
     }
 
-    int port() {
+    @Override
+    public int port() {
         return this.port;
+    }
+
+    @Override
+    public String host() {
+        return "localhost";
     }
 
     /** Starts the broker again after {@link #stop()}, on the same port. */
@@ -60,7 +66,7 @@ final class TestBroker implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code docs/protocol.md} has a section per chapter, and every destination and HTTP
  * endpoint it lists under a chapter is handled by that chapter's code, and by every later
- * chapter's: a later chapter only adds. The classes and {@code hub.*} properties a
+ * chapter's: a later chapter only adds, but for the destinations a section says it
+ * removes, on a line of their own ("Removed from this chapter on: `/user/queue/x`."),
+ * which no chapter from then on may handle. The classes and {@code hub.*} properties a
  * section names exist in its chapter.
  */
 class ProtocolTests {
@@ -28,6 +30,8 @@ class ProtocolTests {
     private static final Pattern DESTINATION = Pattern.compile("`" + Chapter.DESTINATION.pattern() + "`");
 
     private static final Pattern ENDPOINT = Pattern.compile("`(GET|POST) (/[a-z/._-]*)");
+
+    private static final String REMOVED = "Removed from this chapter on: ";
 
     @Test
     void everyChapterHasItsSection() {
@@ -42,13 +46,16 @@ class ProtocolTests {
     @Test
     void everyListedDestinationIsHandledByItsChapterAndTheChaptersAfterIt() {
         Map<String, Chapter> chapters = Chapter.all();
+        List<Section> sections = sections();
         int checked = 0;
-        for (Section section : sections()) {
+        for (Section section : sections) {
             for (Chapter chapter : chapters.values()) {
                 if (chapter.number().compareTo(section.chapter()) < 0) {
                     continue;
                 }
-                for (String destination : destinations(section.text())) {
+                Set<String> listed = destinations(section.listing());
+                listed.removeAll(removedUpTo(sections, chapter.number()));
+                for (String destination : listed) {
                     assertThat(chapter.handles(destination))
                         .as("%s (%s:%d, chapter %s) is handled in %s: its src/main contains %s", destination, PROTOCOL,
                                 section.line(), section.chapter(), chapter.name(), Chapter.handlerOf(destination))
@@ -85,6 +92,32 @@ class ProtocolTests {
             .as("The classes and hub.* properties that a \"## Chapter NN\" section of %s names exist in chapter NN, "
                     + "or in the chapter the text names (see GuideNames). Fix these names", PROTOCOL)
             .isEmpty();
+    }
+
+    @Test
+    void removedDestinationsAreHandledByNoChapterFromThenOn() {
+        Map<String, Chapter> chapters = Chapter.all();
+        List<Section> sections = sections();
+        int checked = 0;
+        for (Chapter chapter : chapters.values()) {
+            for (String destination : removedUpTo(sections, chapter.number())) {
+                assertThat(chapter.handles(destination))
+                    .as("%s is removed by chapter %s or earlier (%s), and %s no longer handles it", destination,
+                            chapter.number(), PROTOCOL, chapter.name())
+                    .isFalse();
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    /** The destinations that the sections up to this chapter's remove. */
+    private static Set<String> removedUpTo(List<Section> sections, String chapter) {
+        return sections.stream()
+            .filter((section) -> section.chapter().compareTo(chapter) <= 0)
+            .flatMap((section) -> section.text().lines().filter((line) -> line.startsWith(REMOVED)))
+            .flatMap((line) -> destinations(line).stream())
+            .collect(Collectors.toSet());
     }
 
     /**
@@ -136,6 +169,11 @@ class ProtocolTests {
      * @param text its heading and text
      */
     private record Section(String chapter, int line, String text) {
+
+        /** Its text without the lines that say what it removes. */
+        String listing() {
+            return this.text.lines().filter((line) -> !line.startsWith(REMOVED)).collect(Collectors.joining("\n"));
+        }
 
     }
 
