@@ -40,16 +40,25 @@ class DestinationGuard implements ChannelInterceptor {
         if (type == SimpMessageType.MESSAGE && (destination == null || !destination.startsWith("/app/"))) {
             return refuse(headers, "Messages go to hub methods under /app/, not to " + destination + ".");
         }
-        if (type == SimpMessageType.SUBSCRIBE && !SUBSCRIBABLE.contains(destination)) {
+        if (type == SimpMessageType.SUBSCRIBE && (destination == null || !SUBSCRIBABLE.contains(destination))) {
             return refuse(headers, "There is nothing to subscribe to at " + destination + ".");
+        }
+        // STOMP requires the id that ends a subscription: without one, the broker would
+        // log an error and the client never hear why.
+        if ((type == SimpMessageType.SUBSCRIBE || type == SimpMessageType.UNSUBSCRIBE)
+                && SimpMessageHeaderAccessor.getSubscriptionId(headers) == null) {
+            return refuse(headers, "invalid-frame", "A " + type + " frame needs an id header.");
         }
         return message;
     }
 
     /** Drops the frame and tells its sender why; the connection stays open. */
     private Message<?> refuse(MessageHeaders headers, String detail) {
-        this.clients.error(SimpMessageHeaderAccessor.getSessionId(headers),
-                new HubError("forbidden-destination", detail));
+        return refuse(headers, "forbidden-destination", detail);
+    }
+
+    private Message<?> refuse(MessageHeaders headers, String error, String detail) {
+        this.clients.error(SimpMessageHeaderAccessor.getSessionId(headers), new HubError(error, detail));
         return null;
     }
 

@@ -60,8 +60,8 @@ class Backplane {
 
     /**
      * Hands what the others publish to the listeners one at a time, in order, off the
-     * relay's network thread: a listener that sends to the broker waits for the relay to
-     * write, and must not wait on the thread that does the writing.
+     * relay's network thread: that thread reads everything the system connection carries,
+     * and must not wait for the locks the listeners take.
      */
     private final ExecutorService receiver = Executors.newSingleThreadExecutor(Backplane::receiverThread);
 

@@ -2,6 +2,7 @@ package com.example.hub;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -58,7 +59,7 @@ class ClusterMembers {
         forgetSilentInstances(Instant.now());
     }
 
-    void forgetSilentInstances(Instant now) {
+    synchronized void forgetSilentInstances(Instant now) {
         // Cut off from the broker ourselves, we cannot tell a silent instance from a live
         // one.
         if (!this.backplane.isReachable()) {
@@ -72,15 +73,19 @@ class ClusterMembers {
             this.lastHeard.replaceAll((instance, heard) -> now);
             return;
         }
-        this.lastHeard.forEach((instance, heard) -> {
-            if (heard.plus(this.silenceLimit).isBefore(now)) {
-                forget(instance);
-            }
-        });
+        List<String> silent = this.lastHeard.entrySet()
+            .stream()
+            .filter((heard) -> heard.getValue().plus(this.silenceLimit).isBefore(now))
+            .map(Map.Entry::getKey)
+            .toList();
+        // All of them first: one that is gone must not be left to tell the pages about
+        // another.
+        silent.forEach(this.lastHeard::remove);
+        silent.forEach(this::forget);
     }
 
     /**
-     * Runs on the relay's system connection thread, and {@link #forget} also on the
+     * Runs on the backplane's receiving thread, and {@link #forgetSilentInstances} on the
      * scheduler's: both are synchronized, so that each change to the list and its
      * announcement happen together and every page hears of them in order.
      */

@@ -123,6 +123,26 @@ class ClusterMembersTests {
         verify(this.clients).announceToAll(ConnectionEvent.disconnected(this.carolOnB));
     }
 
+    /**
+     * Two instances that went silent together: the one left tells the pages about both,
+     * instead of waiting for the first of the two by name to do it.
+     */
+    @Test
+    void instancesSilentTogetherAreAllAnnouncedByTheOneLeft() {
+        given(this.backplane.isReachable()).willReturn(true);
+        ClusterMembers onC = new ClusterMembers(this.backplane, this.registry, this.clients, new InstanceName("c"),
+                INTERVAL);
+        ConnectionInfo aliceOnA = new ConnectionInfo("a1", "alice", "a");
+        onC.receive("a", presence(aliceOnA));
+        onC.receive("b", presence(this.bobOnB));
+
+        onC.forgetSilentInstances(Instant.now().plus(INTERVAL.multipliedBy(3)).plusSeconds(1));
+
+        assertThat(this.registry.connections()).isEmpty();
+        verify(this.clients).announceToAll(ConnectionEvent.disconnected(aliceOnA));
+        verify(this.clients).announceToAll(ConnectionEvent.disconnected(this.bobOnB));
+    }
+
     @Test
     void whileCutOffFromTheBrokerItselfNoInstanceIsTakenForGone() {
         given(this.backplane.isReachable()).willReturn(false);

@@ -12,15 +12,40 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 /**
- * The guard on its own, for what the relay would pass on to the message broker: a
- * client's headers that ask the broker for more than a subscription, and the frames of
- * acknowledgements and transactions.
+ * The guard on its own, for frames without the headers STOMP requires: each is refused
+ * with an error to its sender, instead of reaching the broker, which would log an error
+ * and tell the client nothing. And for what the relay would pass on to the message
+ * broker: a client's headers that ask the broker for more than a subscription, and the
+ * frames of acknowledgements and transactions.
  */
 class DestinationGuardTests {
 
     private final HubClients clients = mock(HubClients.class);
 
     private final DestinationGuard guard = new DestinationGuard(this.clients);
+
+    @Test
+    void subscribeWithoutADestinationIsRefused() {
+        StompHeaderAccessor subscribe = frame(StompCommand.SUBSCRIBE);
+        subscribe.setSubscriptionId("sub-0");
+
+        assertThat(this.guard.preSend(message(subscribe), null)).isNull();
+        verify(this.clients).error("connection-1",
+                new HubError("forbidden-destination", "There is nothing to subscribe to at null."));
+    }
+
+    @Test
+    void subscribeAndUnsubscribeWithoutAnIdAreRefused() {
+        StompHeaderAccessor subscribe = frame(StompCommand.SUBSCRIBE);
+        subscribe.setDestination("/topic/messages");
+
+        assertThat(this.guard.preSend(message(subscribe), null)).isNull();
+        assertThat(this.guard.preSend(message(frame(StompCommand.UNSUBSCRIBE)), null)).isNull();
+        verify(this.clients).error("connection-1",
+                new HubError("invalid-frame", "A SUBSCRIBE frame needs an id header."));
+        verify(this.clients).error("connection-1",
+                new HubError("invalid-frame", "A UNSUBSCRIBE frame needs an id header."));
+    }
 
     @Test
     void subscribeKeepsOnlyItsIdDestinationAndReceipt() {

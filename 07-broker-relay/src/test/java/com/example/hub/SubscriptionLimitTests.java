@@ -3,6 +3,7 @@ package com.example.hub;
 import java.util.ArrayList;
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -103,6 +104,35 @@ class SubscriptionLimitTests {
             assertThat(nextNotFromStats(socket)).startsWith("MESSAGE")
                 .contains("subscription:messages")
                 .contains("still connected");
+        }
+    }
+
+    /**
+     * A SUBSCRIBE without a destination or an id, and an UNSUBSCRIBE without an id, are
+     * refused with an error to their sender, nothing is logged above INFO, and the
+     * connection goes on.
+     */
+    @Test
+    void framesWithoutTheHeadersStompRequiresAreRefusedAndTheConnectionGoesOn() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.open(this.port, Tokens.issue(this.port, "alice"));
+                CapturedLog log = CapturedLog.everything(Level.WARN)) {
+            socket.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+            assertThat(socket.nextText()).startsWith("CONNECTED");
+            socket.sendFrame(subscribe("errors", "/user/queue/errors"));
+
+            socket.sendFrame("SUBSCRIBE\nid:nowhere\n\n");
+            assertThat(socket.nextText()).contains("forbidden-destination");
+            socket.sendFrame("SUBSCRIBE\ndestination:/topic/messages\n\n");
+            assertThat(socket.nextText()).contains("invalid-frame");
+            socket.sendFrame("UNSUBSCRIBE\n\n");
+            assertThat(socket.nextText()).contains("invalid-frame");
+
+            socket.sendFrame("SUBSCRIBE\nid:messages\ndestination:/topic/messages\nreceipt:placed\n\n");
+            assertThat(socket.nextText()).startsWith("RECEIPT\nreceipt-id:placed");
+            socket.sendFrame("SEND\ndestination:/app/sendMessageToAll\ncontent-type:application/json\n\n"
+                    + "{\"text\":\"still connected\"}");
+            assertThat(socket.nextText()).startsWith("MESSAGE").contains("still connected");
+            assertThat(log.lines()).isEmpty();
         }
     }
 
