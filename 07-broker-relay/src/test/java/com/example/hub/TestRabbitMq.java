@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.springframework.util.FileSystemUtils;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A RabbitMQ broker with its STOMP plugin, for the tests that run the app against the
@@ -36,13 +40,13 @@ final class TestRabbitMq implements BrokerUnderTest {
 
     private final int stompPort;
 
-    private final Path server;
+    private final int managementPort;
 
-    private TestRabbitMq(Process process, Path home, int stompPort, Path server) {
+    private TestRabbitMq(Process process, Path home, int stompPort, int managementPort) {
         this.process = process;
         this.home = home;
         this.stompPort = stompPort;
-        this.server = server;
+        this.managementPort = managementPort;
     }
 
     /** Whether RabbitMQ is installed here; used by {@code @EnabledIf}. */
@@ -55,15 +59,21 @@ final class TestRabbitMq implements BrokerUnderTest {
         try {
             Path home = Files.createTempDirectory("hub-rabbitmq");
             int stompPort = TestBroker.freePort();
+            int managementPort = TestBroker.freePort();
             Files.writeString(home.resolve("rabbitmq.conf"), """
                     listeners.tcp.1 = 127.0.0.1:%d
                     stomp.listeners.tcp.1 = 127.0.0.1:%d
-                    """.formatted(TestBroker.freePort(), stompPort));
-            Files.writeString(home.resolve("enabled_plugins"), "[rabbitmq_stomp].");
+                    management.tcp.ip = 127.0.0.1
+                    management.tcp.port = %d
+                    """.formatted(TestBroker.freePort(), stompPort, managementPort));
+            // The management plugin answers what the broker holds over HTTP, at once,
+            // where rabbitmqctl starts an Erlang VM of its own for every question.
+            Files.writeString(home.resolve("enabled_plugins"), "[rabbitmq_stomp,rabbitmq_management].");
             ProcessBuilder builder = new ProcessBuilder(server.toString()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("output.log").toFile());
             Map<String, String> environment = builder.environment();
-            nodeEnvironment(environment, home, stompPort);
+            environment.put("HOME", home.toString()); // for Erlang's cookie
+            environment.put("RABBITMQ_NODENAME", "hub-test-" + stompPort + "@localhost");
             environment.put("RABBITMQ_CONF_ENV_FILE", home.resolve("rabbitmq-env.conf").toString());
             environment.put("RABBITMQ_CONFIG_FILE", home.resolve("rabbitmq.conf").toString());
             environment.put("RABBITMQ_ENABLED_PLUGINS_FILE", home.resolve("enabled_plugins").toString());
@@ -71,10 +81,12 @@ final class TestRabbitMq implements BrokerUnderTest {
             environment.put("RABBITMQ_LOG_BASE", home.resolve("log").toString());
             environment.put("RABBITMQ_LOGS", "-");
             environment.put("RABBITMQ_PID_FILE", home.resolve("rabbitmq.pid").toString());
-            // The node's own network (Erlang distribution) on localhost too.
+            // The node's own network (Erlang distribution and its port mapper) on
+            // localhost too.
+            environment.put("ERL_EPMD_ADDRESS", "127.0.0.1");
             environment.put("RABBITMQ_DIST_PORT", String.valueOf(TestBroker.freePort()));
             environment.put("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}");
-            TestRabbitMq rabbit = new TestRabbitMq(builder.start(), home, stompPort, server);
+            TestRabbitMq rabbit = new TestRabbitMq(builder.start(), home, stompPort, managementPort);
             rabbit.awaitStomp();
             return rabbit;
         }
@@ -95,30 +107,22 @@ final class TestRabbitMq implements BrokerUnderTest {
     }
 
     /**
-     * What the node and its command-line tools need to find each other: its name, its
-     * cookie (in the home directory) and Erlang's port mapper, on localhost only.
-     */
-    private static void nodeEnvironment(Map<String, String> environment, Path home, int stompPort) {
-        environment.put("HOME", home.toString()); // for Erlang's cookie
-        environment.put("RABBITMQ_NODENAME", "hub-test-" + stompPort + "@localhost");
-        environment.put("ERL_EPMD_ADDRESS", "127.0.0.1");
-    }
-
-    /**
      * The broker's queues, as "name durable auto-delete" lines: RabbitMQ holds each
      * subscription in a queue.
      */
-    List<String> queues() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(this.server.resolveSibling("rabbitmqctl").toString(), "list_queues",
-                "--quiet", "--no-table-headers", "name", "durable", "auto_delete")
-            .redirectErrorStream(true);
-        nodeEnvironment(builder.environment(), this.home, this.stompPort);
-        Process rabbitmqctl = builder.start();
-        String output = new String(rabbitmqctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (rabbitmqctl.waitFor() != 0) {
-            throw new IllegalStateException("rabbitmqctl failed:\n" + output);
-        }
-        return output.lines().filter((line) -> !line.isBlank()).toList();
+    List<String> queues() {
+        String body = RestClient.create("http://127.0.0.1:" + this.managementPort)
+            .get()
+            .uri("/api/queues?columns=name,durable,auto_delete")
+            .headers((headers) -> headers.setBasicAuth("guest", "guest"))
+            .retrieve()
+            .body(String.class);
+        List<String> queues = new ArrayList<>();
+        JsonMapper.shared()
+            .readTree(body)
+            .forEach((queue) -> queues.add(queue.get("name").asString() + " " + queue.get("durable").asBoolean() + " "
+                    + queue.get("auto_delete").asBoolean()));
+        return queues;
     }
 
     /** Waits until the STOMP plugin accepts a login: the node is up. */
