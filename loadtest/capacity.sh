@@ -19,11 +19,7 @@ record_results capacity-$chapter-$(date +%Y%m%d).txt
 pids=()
 tmp=$(mktemp -d)
 trap 'stop_started; rm -rf "$tmp"' EXIT INT TERM
-app_args=()
-if needs_redis "$app"; then
-  start_local_redis "$app" "$redis_port"
-  app_args=(--spring.data.redis.port="$redis_port")
-fi
+local_redis_args "$app" "$redis_port"
 java -jar "$app" --server.port=$port "${app_args[@]}" >/dev/null &
 app_pid=$!
 pids+=($app_pid)

@@ -30,6 +30,19 @@ start_local_redis() {
   await_port "$2"
 }
 
+# Sets the caller's app_args for a chapter's jar ($1): none, or for chapters 05 and 06 the
+# address of the development Redis their jar ships, started on port $2 the first time the
+# script asks (its PID joins the caller's pids array).
+local_redis_args() {
+  app_args=()
+  needs_redis "$1" || return 0
+  if [ -z "${local_redis_port:-}" ]; then
+    start_local_redis "$1" "$2"
+    local_redis_port=$2
+  fi
+  app_args=(--spring.data.redis.host=localhost --spring.data.redis.port="$2")
+}
+
 # Whether a chapter's jar ($1) relays to a message broker: chapter 07 does, and ships one.
 needs_broker() {
   unzip -l "$1" BOOT-INF/classes/com/example/hub/LocalBroker.class >/dev/null 2>&1

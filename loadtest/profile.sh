@@ -22,11 +22,7 @@ mkdir -p loadtest/results
 record_results profile-$chapter-$(date +%Y%m%d).md
 pids=()
 trap stop_started EXIT INT TERM
-app_args=()
-if needs_redis "$app"; then
-  start_local_redis "$app" 6395
-  app_args=(--spring.data.redis.host=localhost --spring.data.redis.port=6395)
-fi
+local_redis_args "$app" 6395
 java -jar "$app" --server.port=$port "${app_args[@]}" >/dev/null 2>&1 &
 app_pid=$!
 pids+=($app_pid)

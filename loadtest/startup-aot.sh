@@ -24,11 +24,7 @@ for chapter in $chapters; do
   jar=$chapter-1.0.0-SNAPSHOT.jar
   dir=$chapter/target
   args=(-Dspring.aot.enabled=true)
-  app_args=()
-  if needs_redis "$dir/$jar"; then
-    [ ${#pids[@]} -eq 0 ] && start_local_redis "$dir/$jar" $redis_port
-    app_args=(--spring.data.redis.host=localhost --spring.data.redis.port=$redis_port)
-  fi
+  local_redis_args "$dir/$jar" $redis_port
   cds_archive "$dir" "$jar" "${args[@]}"
   aot=() c1=()
   for _ in $(seq "$runs"); do

@@ -21,11 +21,7 @@ printf '| chapter | jar: median (all runs), ms | extracted + CDS: median (all ru
 for chapter in $chapters; do
   jar=$chapter-1.0.0-SNAPSHOT.jar
   dir=$chapter/target
-  app_args=()
-  if needs_redis "$dir/$jar"; then
-    [ ${#pids[@]} -eq 0 ] && start_local_redis "$dir/$jar" $redis_port
-    app_args=(--spring.data.redis.host=localhost --spring.data.redis.port=$redis_port)
-  fi
+  local_redis_args "$dir/$jar" $redis_port
   cds_archive "$dir" "$jar"
   plain=() cds=()
   for _ in $(seq "$runs"); do

@@ -16,13 +16,9 @@ if [ -z "${JAR:-}" ]; then
 fi
 jar=${JAR:-$root/$chapter/target/$chapter-1.0.0-SNAPSHOT.jar}
 prepare_bench
-app_args=()
 pids=()
 trap stop_started EXIT INT TERM
-if needs_redis "$jar"; then
-  start_local_redis "$jar" 6390
-  app_args=(--spring.data.redis.host=localhost --spring.data.redis.port=6390)
-fi
+local_redis_args "$jar" 6390
 target_args=$(stomp_target_args "$jar")
 
 mkdir -p loadtest/results
