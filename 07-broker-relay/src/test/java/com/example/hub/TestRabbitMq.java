@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A RabbitMQ broker with its STOMP plugin, for the tests that run the app against the
@@ -127,20 +130,20 @@ final class TestRabbitMq implements BrokerUnderTest {
 
     /** Waits until the STOMP plugin accepts a login: the node is up. */
     private void awaitStomp() throws IOException {
-        Instant deadline = Instant.now().plus(START_LIMIT);
-        while (!acceptsStompLogin()) {
-            if (!this.process.isAlive() || Instant.now().isAfter(deadline)) {
-                String output = Files.readString(this.home.resolve("output.log"));
-                close();
-                throw new IllegalStateException("RabbitMQ did not start:\n" + output);
-            }
-            try {
-                Thread.sleep(200);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
+        boolean started;
+        try {
+            await().atMost(START_LIMIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> acceptsStompLogin() || !this.process.isAlive());
+            started = this.process.isAlive();
+        }
+        catch (ConditionTimeoutException ex) {
+            started = false;
+        }
+        if (!started) {
+            String output = Files.readString(this.home.resolve("output.log"));
+            close();
+            throw new IllegalStateException("RabbitMQ did not start:\n" + output);
         }
     }
 
