@@ -78,7 +78,7 @@ elif listening 6379; then
 else
   say "Starting Redis on port 6379..."
   # The Redis binary that ships in the app's jar, run by the app's LocalRedis class.
-  start redis java -Dloader.main=com.example.hub.LocalRedis -cp "$jar" \
+  start redis java -Dloader.main=com.example.cluster.LocalRedis -cp "$jar" \
     org.springframework.boot.loader.launch.PropertiesLauncher 6379
   until is_redis 6379 2>/dev/null; do
     check_running

@@ -80,7 +80,7 @@ else
   say "Starting the message broker on port 61613..."
   # The ActiveMQ Artemis broker that ships in the app's jar, run by the app's LocalBroker
   # class in a JVM of its own: stopping an instance does not stop the broker.
-  start broker java -Dloader.main=com.example.hub.LocalBroker -cp "$jar" \
+  start broker java -Dloader.main=com.example.broker.LocalBroker -cp "$jar" \
     org.springframework.boot.loader.launch.PropertiesLauncher 61613
   until is_broker 61613 2>/dev/null; do
     check_running

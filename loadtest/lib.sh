@@ -18,13 +18,13 @@ stop_started() {
 
 # Whether a chapter's jar ($1) needs Redis: chapters 05 and 06 do, and ship one.
 needs_redis() {
-  unzip -l "$1" BOOT-INF/classes/com/example/hub/LocalRedis.class >/dev/null 2>&1
+  unzip -l "$1" BOOT-INF/classes/com/example/cluster/LocalRedis.class >/dev/null 2>&1
 }
 
 # Starts, in the background, the development Redis that chapter 05's or 06's jar ($1)
 # ships, on port $2; adds its PID to the caller's pids array, and waits until it answers.
 start_local_redis() {
-  java -Dloader.main=com.example.hub.LocalRedis -cp "$1" \
+  java -Dloader.main=com.example.cluster.LocalRedis -cp "$1" \
     org.springframework.boot.loader.launch.PropertiesLauncher "$2" >/dev/null &
   pids+=($!)
   await_port "$2"
@@ -45,14 +45,14 @@ local_redis_args() {
 
 # Whether a chapter's jar ($1) relays to a message broker: chapter 07 does, and ships one.
 needs_broker() {
-  unzip -l "$1" BOOT-INF/classes/com/example/hub/LocalBroker.class >/dev/null 2>&1
+  unzip -l "$1" BOOT-INF/classes/com/example/broker/LocalBroker.class >/dev/null 2>&1
 }
 
 # Starts, in the background, the development broker (ActiveMQ Artemis) that chapter 07's jar
 # ($1) ships, taking STOMP on port $2; adds its PID to the caller's pids array, and waits
 # until it answers.
 start_local_broker() {
-  java -Dloader.main=com.example.hub.LocalBroker -cp "$1" \
+  java -Dloader.main=com.example.broker.LocalBroker -cp "$1" \
     org.springframework.boot.loader.launch.PropertiesLauncher "$2" >/dev/null &
   pids+=($!)
   await_port "$2"
@@ -107,7 +107,7 @@ prepare_bench() {
 # pair in the jar, so the one token taken here, living two hours, is accepted by all of them.
 stomp_target_args() {
   local token="" pid
-  if unzip -l "$1" BOOT-INF/classes/com/example/hub/TokenController.class >/dev/null 2>&1; then
+  if unzip -l "$1" BOOT-INF/classes/com/example/security/TokenController.class >/dev/null 2>&1; then
     java -jar "$1" --server.port=9089 "${app_args[@]}" --hub.token.lifetime=2h >/dev/null 2>&1 &
     pid=$!
     until curl -sf -o /dev/null -d 'username=alice&password=wonderland' localhost:9089/token; do sleep 0.5; done

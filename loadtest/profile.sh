@@ -65,7 +65,7 @@ awk '/stackTrace = \[/ { inside = 1; stack = ""; next }
      inside { stack = stack " " $1 }' "$samples" | awk -v t="$total" '
   BEGIN {
     n = 0
-    pattern[++n] = "com\\.example\\.hub";              label[n] = "the course (com.example.hub)"
+    pattern[++n] = "com\\.example\\.";                 label[n] = "the course (com.example)"
     pattern[++n] = "org\\.springframework\\.security";  label[n] = "Spring Security"
     pattern[++n] = "org\\.springframework\\.messaging"; label[n] = "Spring messaging (channels, broker, STOMP)"
     pattern[++n] = "org\\.springframework\\.web\\.socket"; label[n] = "Spring WebSocket"

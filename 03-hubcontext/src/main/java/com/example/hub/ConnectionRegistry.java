@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * once, so every change is atomic per connection and per group.
  */
 @Component
-class ConnectionRegistry {
+public class ConnectionRegistry {
 
     /** Each open connection, with the groups it has joined. */
     private final ConcurrentMap<String, Set<String>> groupsByConnection = new ConcurrentHashMap<>();
@@ -21,7 +21,7 @@ class ConnectionRegistry {
     /** Each group with members, and its members; a group left empty is removed. */
     private final ConcurrentMap<String, Set<String>> membersByGroup = new ConcurrentHashMap<>();
 
-    void add(String connectionId) {
+    public void add(String connectionId) {
         this.groupsByConnection.putIfAbsent(connectionId, ConcurrentHashMap.newKeySet());
     }
 
@@ -44,7 +44,7 @@ class ConnectionRegistry {
         return this.groupsByConnection.containsKey(connectionId);
     }
 
-    int count() {
+    public int count() {
         return this.groupsByConnection.size();
     }
 

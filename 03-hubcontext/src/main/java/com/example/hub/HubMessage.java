@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A message as every receiving client gets it: who sent it, the text, to whom, and when;
  * for a group, which group.
  */
-record HubMessage(String from, String text, String target, Instant sentAt,
+public record HubMessage(String from, String text, String target, Instant sentAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String group) {
 
     HubMessage(String from, String text, String target, Instant sentAt) {
@@ -16,7 +16,7 @@ record HubMessage(String from, String text, String target, Instant sentAt,
     }
 
     /** An announcement from the server, not from a connection; it goes to everyone. */
-    static HubMessage announcement(String text) {
+    public static HubMessage announcement(String text) {
         return new HubMessage("announcement", text, "announcement", Instant.now());
     }
 

@@ -1,6 +1,6 @@
 package com.example.hub;
 
 /** A connection: the id the server gave it, and the user who opened it. */
-record ConnectionInfo(String connectionId, String user) {
+public record ConnectionInfo(String connectionId, String user) {
 
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * once, so every change is atomic per connection and per group.
  */
 @Component
-class ConnectionRegistry {
+public class ConnectionRegistry {
 
     /** Each open connection, with the groups it has joined. */
     private final ConcurrentMap<String, Set<String>> groupsByConnection = new ConcurrentHashMap<>();
@@ -27,7 +27,7 @@ class ConnectionRegistry {
     /** The user of each open connection. */
     private final ConcurrentMap<String, String> userByConnection = new ConcurrentHashMap<>();
 
-    void add(ConnectionInfo connection) {
+    public void add(ConnectionInfo connection) {
         this.userByConnection.put(connection.connectionId(), connection.user());
         this.groupsByConnection.putIfAbsent(connection.connectionId(), ConcurrentHashMap.newKeySet());
     }
@@ -51,7 +51,7 @@ class ConnectionRegistry {
         return this.groupsByConnection.containsKey(connectionId);
     }
 
-    int count() {
+    public int count() {
         return this.groupsByConnection.size();
     }
 

@@ -8,13 +8,15 @@ import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.stereotype.Component;
 
+import com.example.announcements.HubStats;
+
 /**
  * Sends to the hub's clients, from the hub or from anywhere else in the app: Spring's
  * counterpart of the {@code Clients} object of a SignalR hub and of
  * {@code IHubContext<MessageHub>.Clients}.
  */
 @Component
-class HubClients {
+public class HubClients {
 
     private final SimpMessageSendingOperations messaging;
 
@@ -23,7 +25,7 @@ class HubClients {
     }
 
     /** Sends to every connection, on {@code /topic/messages}. */
-    void all(HubMessage message) {
+    public void all(HubMessage message) {
         this.messaging.convertAndSend("/topic/messages", message);
     }
 
@@ -42,7 +44,7 @@ class HubClients {
     }
 
     /** Publishes the hub's statistics on {@code /topic/stats}. */
-    void statistics(HubStats stats) {
+    public void statistics(HubStats stats) {
         this.messaging.convertAndSend("/topic/stats", stats);
     }
 

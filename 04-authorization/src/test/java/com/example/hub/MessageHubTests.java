@@ -23,6 +23,10 @@ import org.springframework.web.socket.messaging.StompSubProtocolHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.support.CapturedLog;
+import com.example.support.HubControls;
+import com.example.support.HubTestClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -10,6 +10,10 @@ import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.stereotype.Component;
 
+import com.example.announcements.HubStats;
+import com.example.cluster.Backplane;
+import com.example.cluster.BackplaneMessage;
+
 /**
  * Sends to the hub's clients, from the hub or from anywhere else in the app: Spring's
  * counterpart of the {@code Clients} object of a SignalR hub and of
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Component;
  * instances publish arrives in {@link #receive} and goes to this instance's connections.
  */
 @Component
-class HubClients {
+public class HubClients {
 
     private final SimpMessageSendingOperations messaging;
 
@@ -34,7 +38,7 @@ class HubClients {
     }
 
     /** Sends to every connection, on {@code /topic/messages}. */
-    void all(HubMessage message) {
+    public void all(HubMessage message) {
         this.messaging.convertAndSend("/topic/messages", message);
         this.backplane.publish(new BackplaneMessage.ToAll(message));
     }
@@ -70,7 +74,7 @@ class HubClients {
     /**
      * Publishes this instance's statistics on {@code /topic/stats}, to its connections.
      */
-    void statistics(HubStats stats) {
+    public void statistics(HubStats stats) {
         this.messaging.convertAndSend("/topic/stats", stats);
     }
 
@@ -84,7 +88,7 @@ class HubClients {
     }
 
     /** Tells this instance's connections that a connection came or went. */
-    void announceLocally(ConnectionEvent event) {
+    public void announceLocally(ConnectionEvent event) {
         this.messaging.convertAndSend("/topic/connections", event);
     }
 

@@ -18,6 +18,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
+import com.example.announcements.HubStatistics;
+import com.example.announcements.HubStats;
+import com.example.cluster.InstanceName;
+
 /**
  * The hub: clients call a method by sending to {@code /app/<method name>}, and the caller
  * gets the method's answer on {@code /user/queue/replies}. The connection id is the STOMP

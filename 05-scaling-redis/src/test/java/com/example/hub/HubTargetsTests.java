@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.support.HubControls;
+import com.example.support.HubTestClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(HubControls.class)
-class HubTargetsTests {
+public class HubTargetsTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 

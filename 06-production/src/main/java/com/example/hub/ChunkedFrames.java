@@ -10,12 +10,12 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
  * a STOMP ERROR frame, whatever its size. Without this, Tomcat itself closes the
  * connection (code 1009, no explanation) on any message larger than its 16 KiB buffer.
  */
-class ChunkedFrames extends WebSocketHandlerDecorator {
+public class ChunkedFrames extends WebSocketHandlerDecorator {
 
     /**
      * Tomcat's receive buffers per connection, in characters (text) or bytes (binary).
      */
-    static final int BUFFER_CHARS = 1024;
+    public static final int BUFFER_CHARS = 1024;
 
     ChunkedFrames(WebSocketHandler delegate) {
         super(delegate);

@@ -1,6 +1,6 @@
 package com.example.hub;
 
 /** A connection: the id the server gave it, the user who opened it, and its instance. */
-record ConnectionInfo(String connectionId, String user, String instance) {
+public record ConnectionInfo(String connectionId, String user, String instance) {
 
 }

@@ -10,6 +10,10 @@ import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.stereotype.Component;
 
+import com.example.announcements.HubStats;
+import com.example.cluster.Backplane;
+import com.example.cluster.BackplaneMessage;
+
 /**
  * Sends to the hub's clients, from the hub or from anywhere else in the app: Spring's
  * counterpart of the {@code Clients} object of a SignalR hub and of
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Component;
  * instances publish arrives in {@link #receive} and goes to this instance's connections.
  */
 @Component
-class HubClients {
+public class HubClients {
 
     private final SimpMessageSendingOperations messaging;
 
@@ -37,7 +41,7 @@ class HubClients {
      * Sends to every connection, on {@code /topic/messages}. Returns how many it reaches:
      * while Redis is unreachable, only this instance's.
      */
-    int all(HubMessage message) {
+    public int all(HubMessage message) {
         this.messaging.convertAndSend("/topic/messages", message);
         this.backplane.publish(new BackplaneMessage.ToAll(message));
         return reachable(this.registry.connectionIds());
@@ -82,14 +86,14 @@ class HubClients {
     /**
      * Sends an error to one connection of this instance, on {@code /user/queue/errors}.
      */
-    void error(String connectionId, HubError error) {
+    public void error(String connectionId, HubError error) {
         sendToConnection(connectionId, "/queue/errors", error);
     }
 
     /**
      * Publishes this instance's statistics on {@code /topic/stats}, to its connections.
      */
-    void statistics(HubStats stats) {
+    public void statistics(HubStats stats) {
         this.messaging.convertAndSend("/topic/stats", stats);
     }
 
@@ -103,7 +107,7 @@ class HubClients {
     }
 
     /** Tells this instance's connections that a connection came or went. */
-    void announceLocally(ConnectionEvent event) {
+    public void announceLocally(ConnectionEvent event) {
         this.messaging.convertAndSend("/topic/connections", event);
     }
 

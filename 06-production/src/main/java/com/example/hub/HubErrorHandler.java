@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
  */
 @ControllerAdvice
 @SendToUser(destinations = "/queue/errors", broadcast = false)
-class HubErrorHandler {
+public class HubErrorHandler {
 
     private static final Logger logger = LoggerFactory.getLogger(HubErrorHandler.class);
 
@@ -50,7 +50,7 @@ class HubErrorHandler {
     }
 
     /** Each field error as "field message", for example "text is required.". */
-    static String describe(BindingResult result) {
+    public static String describe(BindingResult result) {
         return result.getFieldErrors()
             .stream()
             .map((error) -> error.getField() + " " + error.getDefaultMessage())

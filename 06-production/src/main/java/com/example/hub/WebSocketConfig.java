@@ -14,6 +14,9 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
+import com.example.announcements.MessageCounter;
+import com.example.production.SubscriptionLimit;
+
 /**
  * Opens the hub's WebSocket endpoint and routes STOMP destinations: {@code /app/**} to
  * {@link MessageHub}, {@code /topic/**} and {@code /queue/**} to Spring's in-memory

@@ -23,6 +23,12 @@ import org.springframework.web.socket.messaging.StompSubProtocolHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.support.AbruptClient;
+import com.example.support.CapturedLog;
+import com.example.support.HubControls;
+import com.example.support.HubTestClient;
+import com.example.support.Tokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

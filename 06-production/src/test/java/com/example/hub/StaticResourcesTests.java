@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import com.example.support.HubControls;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

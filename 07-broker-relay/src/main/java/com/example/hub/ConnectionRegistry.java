@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
+import com.example.cluster.ClusterConnection;
+
 /**
  * The hub's open connections and the groups each one belongs to, kept on the server so
  * that no client can put itself into a group's audience. Many threads call the hub at
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * announce them.
  */
 @Component
-class ConnectionRegistry {
+public class ConnectionRegistry {
 
     /** Each open connection of this instance, with the groups it has joined. */
     private final ConcurrentMap<String, Set<String>> groupsByConnection = new ConcurrentHashMap<>();
@@ -36,7 +38,7 @@ class ConnectionRegistry {
     /** Each open connection of the other instances, with its groups. */
     private final ConcurrentMap<String, ClusterConnection> remoteConnections = new ConcurrentHashMap<>();
 
-    void add(ConnectionInfo connection) {
+    public void add(ConnectionInfo connection) {
         this.localConnections.put(connection.connectionId(), connection);
         this.groupsByConnection.putIfAbsent(connection.connectionId(), ConcurrentHashMap.newKeySet());
     }
@@ -57,7 +59,7 @@ class ConnectionRegistry {
     }
 
     /** Whether the connection is open, on any instance. */
-    boolean contains(String connectionId) {
+    public boolean contains(String connectionId) {
         return isLocal(connectionId) || this.remoteConnections.containsKey(connectionId);
     }
 
@@ -66,7 +68,7 @@ class ConnectionRegistry {
         return this.groupsByConnection.containsKey(connectionId);
     }
 
-    int count() {
+    public int count() {
         return this.localConnections.size() + this.remoteConnections.size();
     }
 
@@ -82,7 +84,7 @@ class ConnectionRegistry {
     }
 
     /** Every open connection of every instance, ordered by connection id. */
-    List<ConnectionInfo> connections() {
+    public List<ConnectionInfo> connections() {
         return all().sorted(Comparator.comparing(ConnectionInfo::connectionId)).toList();
     }
 
@@ -115,7 +117,7 @@ class ConnectionRegistry {
     }
 
     /** The group's members, on every instance. */
-    Set<String> members(String group) {
+    public Set<String> members(String group) {
         Set<String> members = new HashSet<>(this.membersByGroup.getOrDefault(group, Set.of()));
         this.remoteConnections.values()
             .stream()
@@ -127,7 +129,7 @@ class ConnectionRegistry {
     /**
      * This instance's connections with their groups, as the other instances learn them.
      */
-    List<ClusterConnection> localConnections() {
+    public List<ClusterConnection> localConnections() {
         return this.localConnections.values()
             .stream()
             .map((connection) -> new ClusterConnection(connection, groupsOf(connection.connectionId())))
@@ -135,22 +137,22 @@ class ConnectionRegistry {
     }
 
     /** Records another instance's new connection; {@code true} if it was not known. */
-    synchronized boolean addRemote(ConnectionInfo connection) {
+    public synchronized boolean addRemote(ConnectionInfo connection) {
         return this.remoteConnections.putIfAbsent(connection.connectionId(),
                 new ClusterConnection(connection, List.of())) == null;
     }
 
-    synchronized Optional<ConnectionInfo> removeRemote(String connectionId) {
+    public synchronized Optional<ConnectionInfo> removeRemote(String connectionId) {
         return Optional.ofNullable(this.remoteConnections.remove(connectionId)).map(ClusterConnection::connection);
     }
 
-    synchronized void setRemoteGroups(String connectionId, List<String> groups) {
+    public synchronized void setRemoteGroups(String connectionId, List<String> groups) {
         this.remoteConnections.computeIfPresent(connectionId,
                 (id, remote) -> new ClusterConnection(remote.connection(), groups));
     }
 
     /** Makes the instance's connections exactly these, and says what that changed. */
-    synchronized RemoteChanges replaceRemote(String instance, List<ClusterConnection> connections) {
+    public synchronized RemoteChanges replaceRemote(String instance, List<ClusterConnection> connections) {
         Map<String, ClusterConnection> now = new HashMap<>();
         connections.forEach((remote) -> now.put(remote.connection().connectionId(), remote));
         List<ConnectionInfo> removed = removeInstance(instance, (connectionId) -> !now.containsKey(connectionId));
@@ -162,7 +164,7 @@ class ConnectionRegistry {
     }
 
     /** Forgets every connection of the instance, and returns them. */
-    synchronized List<ConnectionInfo> removeInstance(String instance) {
+    public synchronized List<ConnectionInfo> removeInstance(String instance) {
         return removeInstance(instance, (connectionId) -> true);
     }
 
@@ -189,7 +191,7 @@ class ConnectionRegistry {
     }
 
     /** What replacing an instance's connections added and removed. */
-    record RemoteChanges(List<ConnectionInfo> added, List<ConnectionInfo> removed) {
+    public record RemoteChanges(List<ConnectionInfo> added, List<ConnectionInfo> removed) {
 
     }
 

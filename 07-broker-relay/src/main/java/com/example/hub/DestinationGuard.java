@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
  * transactions, or headers such as a durable subscription's name.
  */
 @Component
-class DestinationGuard implements ChannelInterceptor {
+public class DestinationGuard implements ChannelInterceptor {
 
-    static final Set<String> SUBSCRIBABLE = Set.of("/app/connectionId", "/app/connections", "/topic/messages",
+    public static final Set<String> SUBSCRIBABLE = Set.of("/app/connectionId", "/app/connections", "/topic/messages",
             "/topic/connections", "/user/topic/messages", "/user/queue/errors", "/user/queue/groups",
             "/user/queue/replies", "/app/stats", "/topic/stats");
 

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** {@code {"group": "..."}}, to join or leave a group. */
-record GroupRequest(
+public record GroupRequest(
         @NotNull(message = "is required") @Pattern(regexp = GROUP_NAME, message = GROUP_NAME_RULE) String group) {
 
     /** 1 to 64 letters, digits, '-' or '_'. */

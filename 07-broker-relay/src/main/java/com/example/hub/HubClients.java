@@ -10,6 +10,10 @@ import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.stereotype.Component;
 
+import com.example.announcements.HubStats;
+import com.example.cluster.Backplane;
+import com.example.cluster.BackplaneMessage;
+
 /**
  * Sends to the hub's clients, from the hub or from anywhere else in the app: Spring's
  * counterpart of the {@code Clients} object of a SignalR hub and of
@@ -17,7 +21,7 @@ import org.springframework.stereotype.Component;
  * delivers it to the connections subscribed there, on whichever instance they are.
  */
 @Component
-class HubClients {
+public class HubClients {
 
     private final SimpMessageSendingOperations messaging;
 
@@ -34,7 +38,7 @@ class HubClients {
     /**
      * Sends to every connection, on {@code /topic/messages}. Returns how many it reaches.
      */
-    int all(HubMessage message) {
+    public int all(HubMessage message) {
         send(() -> this.messaging.convertAndSend("/topic/messages", message), "nothing was sent");
         return this.registry.count();
     }
@@ -65,14 +69,14 @@ class HubClients {
      * Spring sends a hub method's answer: through the simple broker, after the answers
      * sent to it before.
      */
-    void error(String connectionId, HubError error) {
+    public void error(String connectionId, HubError error) {
         sendToConnection(connectionId, "/queue/errors", error);
     }
 
     /**
      * Publishes this instance's statistics on {@code /topic/stats}, to its connections.
      */
-    void statistics(HubStats stats) {
+    public void statistics(HubStats stats) {
         try {
             this.messaging.convertAndSend("/topic/stats", stats);
         }
@@ -97,7 +101,7 @@ class HubClients {
      * Tells every connection that a connection came or went. Only the instance whose
      * connection it is, or which found it gone, says so: once.
      */
-    void announceToAll(ConnectionEvent event) {
+    public void announceToAll(ConnectionEvent event) {
         try {
             this.messaging.convertAndSend("/topic/connections", event, Backplane.withoutWaiting());
         }

@@ -4,7 +4,7 @@ package com.example.hub;
  * A hub method's refusal, sent to the caller as a {@link HubError} with this code and
  * message; the counterpart of SignalR's {@code HubException}.
  */
-class HubException extends RuntimeException {
+public class HubException extends RuntimeException {
 
     private final String code;
 

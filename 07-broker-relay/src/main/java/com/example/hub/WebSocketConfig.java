@@ -11,6 +11,12 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
+import com.example.announcements.MessageCounter;
+import com.example.broker.BrokerProperties;
+import com.example.broker.OneConnectedFrame;
+import com.example.cluster.Backplane;
+import com.example.production.SubscriptionLimit;
+
 /**
  * Opens the hub's WebSocket endpoint and routes STOMP destinations: {@code /app/**} to
  * {@link MessageHub}; what must reach every instance's connections to the message broker
@@ -19,7 +25,7 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
-class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     /**
      * The largest STOMP frame a client may send. Every valid text fits, even 4,000
@@ -35,7 +41,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
      * to the subscriptions there are, and keeps nothing once they end, where it may keep
      * a {@code /queue/} for a reader to come (RabbitMQ does, for good).
      */
-    static final String[] RELAYED = { "/topic/messages", "/topic/connections", Backplane.DESTINATION };
+    public static final String[] RELAYED = { "/topic/messages", "/topic/connections", Backplane.DESTINATION };
 
     private final DestinationGuard destinationGuard;
 

@@ -16,6 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import com.example.support.HubControls;
+import com.example.support.HubInstance;
+import com.example.support.HubTestClient;
+import com.example.support.TestBroker;
+import com.example.support.Tokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -16,6 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import com.example.support.Accessibility;
+import com.example.support.Browser;
+import com.example.support.ChatPage;
+import com.example.support.HubControls;
+import com.example.support.Screenshots;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

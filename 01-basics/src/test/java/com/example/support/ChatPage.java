@@ -1,0 +1,196 @@
+package com.example.support;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.FindBy;
+import org.openqa.selenium.support.PageFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The chat page as a user sees it: what it shows and what can be done on it. */
+public final class ChatPage {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final WebDriver driver;
+
+    @FindBy(id = "status")
+    private WebElement status;
+
+    @FindBy(id = "connection-id")
+    private WebElement connectionId;
+
+    @FindBy(id = "message-text")
+    private WebElement messageText;
+
+    @FindBy(id = "send-button")
+    private WebElement sendButton;
+
+    @FindBy(id = "message-count")
+    private WebElement messageCount;
+
+    @FindBy(id = "send-result")
+    private WebElement sendResult;
+
+    @FindBy(id = "send-error")
+    private WebElement sendError;
+
+    @FindBy(id = "messages")
+    private WebElement messages;
+
+    private ChatPage(WebDriver driver) {
+        this.driver = driver;
+        PageFactory.initElements(driver, this);
+    }
+
+    public static ChatPage open(WebDriver driver, int port) {
+        driver.get("http://localhost:" + port + "/");
+        return new ChatPage(driver).assertAt();
+    }
+
+    ChatPage assertAt() {
+        assertThat(this.driver.getTitle()).isEqualTo("Message hub");
+        return this;
+    }
+
+    public ChatPage awaitConnected() {
+        await().atMost(TIMEOUT).until(() -> status().equals("connected") && !connectionId().equals("none yet"));
+        return this;
+    }
+
+    public String status() {
+        return this.status.getText();
+    }
+
+    /** The ARIA role of the status, {@code status} for a polite live region. */
+    public String statusRole() {
+        return this.status.getDomAttribute("role");
+    }
+
+    public String connectionId() {
+        return this.connectionId.getText();
+    }
+
+    /** Types the text over whatever the message box holds, and presses Enter. */
+    public ChatPage send(String text) {
+        this.messageText.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
+        return this;
+    }
+
+    /** Puts the text into the message box at once, as a paste does. */
+    public ChatPage paste(String text) {
+        script("const box = document.getElementById('message-text'); box.value = arguments[0];"
+                + " box.dispatchEvent(new Event('input'));", text);
+        return this;
+    }
+
+    /**
+     * Submits the message form as a script could, even while the page has the Send button
+     * disabled.
+     */
+    public ChatPage submitAnyway() {
+        script("document.getElementById('send-form').requestSubmit();");
+        return this;
+    }
+
+    /** Presses Enter in the message box. */
+    public ChatPage pressEnter() {
+        this.messageText.sendKeys(Keys.ENTER);
+        return this;
+    }
+
+    public String messageBox() {
+        return this.messageText.getDomProperty("value");
+    }
+
+    public String sendButton() {
+        return this.sendButton.getText();
+    }
+
+    public String messageCount() {
+        return this.messageCount.getText();
+    }
+
+    public boolean messageCountIsOver() {
+        return "true".equals(this.messageCount.getDomAttribute("data-over"));
+    }
+
+    /** The confirmation below the message box, empty when there is none. */
+    String sendResult() {
+        return this.sendResult.getText();
+    }
+
+    /** The error below the message box, empty when none is shown. */
+    public String sendError() {
+        return this.sendError.isDisplayed() ? this.sendError.getText() : "";
+    }
+
+    public ChatPage awaitSendResult(String text) {
+        await().atMost(TIMEOUT).until(() -> sendResult().equals(text));
+        return this;
+    }
+
+    public ChatPage awaitSendError(String text) {
+        await().atMost(TIMEOUT).until(() -> sendError().contains(text));
+        return this;
+    }
+
+    public List<String> messageTexts() {
+        return this.messages.findElements(By.cssSelector(".message .text")).stream().map(WebElement::getText).toList();
+    }
+
+    public ChatPage awaitMessage(String text) {
+        await().atMost(TIMEOUT).until(() -> messageTexts().contains(text));
+        return this;
+    }
+
+    /** How many elements of the given tag are inside the message list. */
+    public int elementsInMessages(String tagName) {
+        return this.messages.findElements(By.tagName(tagName)).size();
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    public String focused() {
+        return String.valueOf(script("return document.activeElement.id;"));
+    }
+
+    /** Presses Tab, as a keyboard user moves to the next control. */
+    public ChatPage pressTab() {
+        this.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        return this;
+    }
+
+    /** Starts recording every status the page shows from now on. */
+    public ChatPage recordStatusChanges() {
+        script("""
+                const status = document.getElementById('status');
+                window.statusHistory = [];
+                new MutationObserver(() => window.statusHistory.push(status.textContent))
+                    .observe(status, { childList: true, characterData: true, subtree: true });
+                """);
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> recordedStatusChanges() {
+        return (List<String>) script("return window.statusHistory;");
+    }
+
+    /** The address of every resource the page has loaded, the page itself excluded. */
+    @SuppressWarnings("unchecked")
+    public List<String> loadedResources() {
+        return (List<String>) script("return performance.getEntriesByType('resource').map((entry) => entry.name);");
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+    }
+
+}

@@ -1,0 +1,123 @@
+package com.example.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.example.support.HubControls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code POST /token} over HTTP against the running app; the tokens are read back with
+ * the app's own decoder.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
+class TokenEndpointTests {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JwtDecoder decoder;
+
+    @Test
+    void rightCredentialsGiveASignedTokenWithTheUserAndRoles() {
+        Instant before = Instant.now().minusSeconds(1);
+
+        ResponseEntity<String> response = postToken("username=admin&password=letmein");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode body = JSON.readTree(response.getBody());
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("access_token", "token_type", "expires_in");
+        assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(body.get("expires_in").asLong()).isEqualTo(Duration.ofMinutes(15).toSeconds());
+        String token = body.get("access_token").asString();
+        assertThat(header(token)).contains("\"alg\":\"RS256\"");
+        Jwt jwt = this.decoder.decode(token);
+        assertThat(jwt.getSubject()).isEqualTo("admin");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("ADMIN", "USER");
+        assertThat(jwt.getClaimAsString("iss")).isEqualTo("message-hub");
+        assertThat(jwt.getIssuedAt()).isBetween(before, Instant.now());
+        assertThat(jwt.getExpiresAt()).isEqualTo(jwt.getIssuedAt().plus(Duration.ofMinutes(15)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            wrong password   | username=alice&password=builder
+            unknown user     | username=mallory&password=wonderland
+            empty password   | username=alice&password=
+            """)
+    void wrongCredentialsGive401AndNoToken(String kind, String form) {
+        ResponseEntity<String> response = postToken(form);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).doesNotContain("access_token").contains("Wrong username or password.");
+    }
+
+    @Test
+    void credentialsInTheAddressAreRefusedWith400AndNoToken() {
+        ResponseEntity<String> response = http().post()
+            .uri("/token?username=alice&password=wonderland")
+            .retrieve()
+            .toEntity(String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).doesNotContain("access_token").contains("request body, not in the address");
+    }
+
+    @Test
+    void missingPasswordGives400() {
+        ResponseEntity<String> response = postToken("username=alice");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).doesNotContain("access_token");
+    }
+
+    private ResponseEntity<String> postToken(String form) {
+        return http().post()
+            .uri("/token")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form)
+            .retrieve()
+            .toEntity(String.class);
+    }
+
+    private RestClient http() {
+        return RestClient.builder()
+            .baseUrl("http://localhost:" + this.port)
+            .defaultStatusHandler((status) -> true, (request, response) -> {
+            })
+            .build();
+    }
+
+    private static String header(String token) {
+        return new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
+    }
+
+}

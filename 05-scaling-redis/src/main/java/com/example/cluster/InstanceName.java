@@ -1,0 +1,18 @@
+package com.example.cluster;
+
+import java.util.UUID;
+
+/**
+ * The name of this app instance in the cluster: {@code hub.instance.name}, or a random
+ * one. It marks what this instance publishes on the backplane, and the page shows it.
+ */
+public record InstanceName(String value) {
+
+    static InstanceName of(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return new InstanceName(configured);
+        }
+        return new InstanceName("hub-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+}

@@ -1,0 +1,19 @@
+package com.example.security;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The course's users, from {@code hub.users.<name>.password} (hashed, with its algorithm
+ * in braces, e.g. {@code {bcrypt}...}) and {@code hub.users.<name>.roles}.
+ */
+@ConfigurationProperties("hub")
+record DemoUsersProperties(Map<String, User> users) {
+
+    record User(String password, List<String> roles) {
+
+    }
+
+}

@@ -1,0 +1,107 @@
+package com.example.production;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows down password guessing on {@code POST /token}: after
+ * {@code hub.token.login-failures} failed logins for one user from one address within
+ * {@code hub.token.login-window}, further attempts are refused until the oldest failure
+ * leaves the window. Successful logins never count. Each instance counts its own.
+ */
+@Component
+public class LoginRateLimiter {
+
+    private final int maxFailures;
+
+    private final Duration window;
+
+    private final Clock clock;
+
+    /** The times of recent failures, per "address user". */
+    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+
+    private final AtomicLong refused = new AtomicLong();
+
+    LoginRateLimiter(@Value("${hub.token.login-failures}") int maxFailures,
+            @Value("${hub.token.login-window}") Duration window, Clock clock) {
+        this.maxFailures = maxFailures;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /** Throws when this address has failed too often for this user just now. */
+    public void checkAllowed(String attempt) {
+        Instant now = this.clock.instant();
+        this.failures.computeIfPresent(attempt, (key, times) -> {
+            forgetOlderThan(times, now.minus(this.window));
+            if (times.size() >= this.maxFailures) {
+                this.refused.incrementAndGet();
+                throw new TooManyAttemptsException(Duration.between(now, times.getFirst().plus(this.window)));
+            }
+            return times.isEmpty() ? null : times;
+        });
+    }
+
+    public void failed(String attempt) {
+        Instant now = this.clock.instant();
+        this.failures.compute(attempt, (key, times) -> {
+            Deque<Instant> updated = (times != null) ? times : new ArrayDeque<>();
+            updated.addLast(now);
+            return updated;
+        });
+    }
+
+    /** Forgets failures that left the window, so that the map does not grow for ever. */
+    @Scheduled(fixedDelayString = "${hub.token.login-window}")
+    void forgetOldFailures() {
+        Instant now = this.clock.instant();
+        this.failures.keySet().forEach((attempt) -> this.failures.computeIfPresent(attempt, (key, times) -> {
+            forgetOlderThan(times, now.minus(this.window));
+            return times.isEmpty() ? null : times;
+        }));
+    }
+
+    /** Attempts refused since the app started. */
+    long refused() {
+        return this.refused.get();
+    }
+
+    private static void forgetOlderThan(Deque<Instant> times, Instant start) {
+        while (!times.isEmpty() && !times.getFirst().isAfter(start)) {
+            times.removeFirst();
+        }
+    }
+
+    /** Refused: try again after {@link #retryAfter()}. */
+    public static final class TooManyAttemptsException extends RuntimeException {
+
+        private final Duration retryAfter;
+
+        TooManyAttemptsException(Duration retryAfter) {
+            super("Too many failed logins", null, false, false);
+            this.retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
+        }
+
+        Duration retryAfter() {
+            return this.retryAfter;
+        }
+
+        /** Whole seconds, rounded up, as the {@code Retry-After} header wants them. */
+        public long retryAfterSeconds() {
+            return (this.retryAfter.toMillis() + 999) / 1000;
+        }
+
+    }
+
+}

@@ -1,0 +1,183 @@
+package com.example.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.example.production.LoginRateLimiter;
+
+/**
+ * {@code POST /token}: a username and password in, a signed access token out; and
+ * {@code POST /token/refresh}: a fresh token for a still valid one, so that a page never
+ * has to keep the password. A token names the user ({@code sub}), its roles
+ * ({@code roles}) and when the user logged in ({@code auth_time}), and expires after
+ * {@code hub.token.lifetime}.
+ */
+@RestController
+class TokenController {
+
+    private final AuthenticationManager authenticationManager;
+
+    private final UserDetailsService users;
+
+    private final JwtEncoder encoder;
+
+    private final LoginRateLimiter rateLimiter;
+
+    private final Clock clock;
+
+    private final String issuer;
+
+    private final Duration lifetime;
+
+    private final Duration maxSession;
+
+    TokenController(AuthenticationManager authenticationManager, UserDetailsService users, JwtEncoder encoder,
+            LoginRateLimiter rateLimiter, Clock clock, @Value("${hub.token.issuer}") String issuer,
+            @Value("${hub.token.lifetime}") Duration lifetime, @Value("${hub.token.max-session}") Duration maxSession) {
+        this.authenticationManager = authenticationManager;
+        this.users = users;
+        this.encoder = encoder;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+        this.issuer = issuer;
+        this.lifetime = lifetime;
+        this.maxSession = maxSession;
+    }
+
+    /**
+     * Form fields {@code username} and {@code password}, as in OAuth 2's password grant.
+     */
+    @PostMapping("/token")
+    TokenResponse token(@Valid @ModelAttribute Credentials credentials, HttpServletRequest request) {
+        // Browsers, proxies and servers log addresses: credentials go in the body only.
+        if (request.getQueryString() != null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Send the username and password in the request body, not in the address.");
+        }
+        String attempt = request.getRemoteAddr() + " " + credentials.username();
+        this.rateLimiter.checkAllowed(attempt);
+        try {
+            UserDetails user = (UserDetails) this.authenticationManager
+                .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(),
+                        credentials.password()))
+                .getPrincipal();
+            return issue(user, this.clock.instant());
+        }
+        catch (AuthenticationException ex) {
+            this.rateLimiter.failed(attempt);
+            throw ex;
+        }
+    }
+
+    /**
+     * Needs a valid token in the {@code Authorization} header, from a login no older than
+     * {@code hub.token.max-session}. The user is looked up again, so a removed user or a
+     * changed role takes effect at the next refresh.
+     */
+    @PostMapping("/token/refresh")
+    TokenResponse refresh(@AuthenticationPrincipal Jwt token) {
+        Instant loggedInAt = token.getClaimAsInstant("auth_time");
+        if (loggedInAt == null || this.clock.instant().isAfter(loggedInAt.plus(this.maxSession))) {
+            throw new CredentialsExpiredException("The login is too old to refresh. Please log in again.");
+        }
+        return issue(this.users.loadUserByUsername(token.getSubject()), loggedInAt);
+    }
+
+    /**
+     * A token for a user who logged in at the given time, kept in the standard
+     * {@code auth_time} claim through every refresh, so that refreshing cannot keep a
+     * session, or a stolen token, alive for ever.
+     */
+    private TokenResponse issue(UserDetails user, Instant loggedInAt) {
+        Instant now = this.clock.instant();
+        List<String> roles = user.getAuthorities()
+            .stream()
+            .map(GrantedAuthority::getAuthority)
+            .map((authority) -> authority.replaceFirst("^ROLE_", ""))
+            .sorted()
+            .toList();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+            .issuer(this.issuer)
+            .subject(user.getUsername())
+            .issuedAt(now)
+            .expiresAt(now.plus(this.lifetime))
+            .claim("roles", roles)
+            .claim("auth_time", loggedInAt.getEpochSecond())
+            .build();
+        String token = this.encoder
+            .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+            .getTokenValue();
+        return new TokenResponse(token, "Bearer", this.lifetime.toSeconds());
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNAUTHORIZED)
+    ProblemDetail tooOld(CredentialsExpiredException ex) {
+        return notAuthenticated(ex.getMessage());
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNAUTHORIZED)
+    ProblemDetail refused(AuthenticationException ex) {
+        return notAuthenticated("Wrong username or password.");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyAttempts(LoginRateLimiter.TooManyAttemptsException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed logins. Try again in " + ex.retryAfterSeconds() + " seconds.");
+        problem.setTitle("Too many attempts");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+            .body(problem);
+    }
+
+    private static ProblemDetail notAuthenticated(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
+        problem.setTitle("Not authenticated");
+        return problem;
+    }
+
+    /** What a login form posts; the password never shows in a log line. */
+    record Credentials(@NotNull String username, @NotNull String password) {
+
+        @Override
+        public String toString() {
+            return "Credentials[username=" + this.username + ", password=…]";
+        }
+
+    }
+
+}

@@ -1,0 +1,30 @@
+package com.example.broker;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the message broker is and how the relay logs in to it, from {@code hub.broker.*}:
+ * the "system" login for the relay's own connection, the client login for the connection
+ * it opens for each client. With {@code embedded}, the app starts a broker of its own for
+ * development ({@link LocalBroker}) on that port.
+ */
+@ConfigurationProperties("hub.broker")
+public record BrokerProperties(String host, int port, boolean embedded, String systemLogin, String systemPasscode,
+        String clientLogin, String clientPasscode, String virtualHost) {
+
+    public BrokerProperties {
+        if (!hasText(systemPasscode) || !hasText(clientPasscode)) {
+            throw new IllegalStateException("Set the relay's passcodes for the broker: hub.broker.system-passcode and "
+                    + "hub.broker.client-passcode (HUB_BROKER_SYSTEM_PASSCODE and HUB_BROKER_CLIENT_PASSCODE "
+                    + "under the prod profile).");
+        }
+        // STOMP's host header: RabbitMQ reads it as its virtual host. None given, the
+        // relay sends the broker's host name.
+        virtualHost = hasText(virtualHost) ? virtualHost : null;
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
+}

@@ -1,0 +1,142 @@
+package com.example.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.example.hub.ConnectionEvent;
+import com.example.hub.ConnectionInfo;
+import com.example.hub.ConnectionRegistry;
+import com.example.hub.HubClients;
+
+/**
+ * This instance's view of the connections on the other instances, kept from what they
+ * publish: a change whenever a connection opens, closes or changes groups, and their full
+ * list every {@code hub.cluster.presence-interval}. An instance that says it is leaving,
+ * or stays silent for three intervals, loses its connections: no ghosts in anyone's list.
+ * The pages hear of a change from the instance it happened on; of what an instance finds
+ * out about another, from one instance only: the first by name of the others still there.
+ */
+@Component
+class ClusterMembers {
+
+    private final Backplane backplane;
+
+    private final ConnectionRegistry registry;
+
+    private final HubClients clients;
+
+    private final InstanceName instance;
+
+    private final Duration silenceLimit;
+
+    /** When each other instance was last heard from. */
+    private final Map<String, Instant> lastHeard = new ConcurrentHashMap<>();
+
+    /**
+     * Whether the broker was unreachable at the last check; used by the scheduler's
+     * thread only.
+     */
+    private boolean wasCutOff;
+
+    ClusterMembers(Backplane backplane, ConnectionRegistry registry, HubClients clients, InstanceName instance,
+            @Value("${hub.cluster.presence-interval}") Duration presenceInterval) {
+        this.backplane = backplane;
+        this.registry = registry;
+        this.clients = clients;
+        this.instance = instance;
+        this.silenceLimit = presenceInterval.multipliedBy(3);
+        backplane.onMessage(this::receive);
+    }
+
+    /**
+     * Says "still here, with these connections", and forgets instances that went silent.
+     */
+    @Scheduled(fixedDelayString = "${hub.cluster.presence-interval}")
+    void publishPresence() {
+        this.backplane.publishMembership(() -> new BackplaneMessage.Presence(this.registry.localConnections()));
+        forgetSilentInstances(Instant.now());
+    }
+
+    synchronized void forgetSilentInstances(Instant now) {
+        // Cut off from the broker ourselves, we cannot tell a silent instance from a live
+        // one.
+        if (!this.backplane.isReachable()) {
+            this.wasCutOff = true;
+            return;
+        }
+        // Just back: the others were silent because we could not hear them. Give them a
+        // full silence limit to be heard again, instead of forgetting them all at once.
+        if (this.wasCutOff) {
+            this.wasCutOff = false;
+            this.lastHeard.replaceAll((instance, heard) -> now);
+            return;
+        }
+        List<String> silent = this.lastHeard.entrySet()
+            .stream()
+            .filter((heard) -> heard.getValue().plus(this.silenceLimit).isBefore(now))
+            .map(Map.Entry::getKey)
+            .toList();
+        // All of them first: one that is gone must not be left to tell the pages about
+        // another.
+        silent.forEach(this.lastHeard::remove);
+        silent.forEach(this::forget);
+    }
+
+    /**
+     * Runs on the backplane's receiving thread, and {@link #forgetSilentInstances} on the
+     * scheduler's: both are synchronized, so that each change to the list and its
+     * announcement happen together and every page hears of them in order.
+     */
+    synchronized void receive(String instance, BackplaneMessage message) {
+        this.lastHeard.put(instance, Instant.now());
+        if (message instanceof BackplaneMessage.ConnectionChanged changed) {
+            ConnectionEvent event = changed.event();
+            ConnectionInfo connection = new ConnectionInfo(event.connectionId(), event.user(), event.instance());
+            // The pages heard of it from the broker, sent by the instance it happened on.
+            if (event.type().equals("connected")) {
+                this.registry.addRemote(connection);
+            }
+            else {
+                this.registry.removeRemote(connection.connectionId());
+            }
+        }
+        else if (message instanceof BackplaneMessage.GroupsChanged changed) {
+            this.registry.setRemoteGroups(changed.connectionId(), changed.groups());
+        }
+        else if (message instanceof BackplaneMessage.Presence presence) {
+            ConnectionRegistry.RemoteChanges changes = this.registry.replaceRemote(instance, presence.connections());
+            changes.added().forEach((connection) -> announce(ConnectionEvent.connected(connection)));
+            changes.removed().forEach((connection) -> announce(ConnectionEvent.disconnected(connection)));
+        }
+        else if (message instanceof BackplaneMessage.Leaving) {
+            forget(instance);
+        }
+    }
+
+    private synchronized void forget(String instance) {
+        this.lastHeard.remove(instance);
+        this.registry.removeInstance(instance)
+            .forEach((connection) -> announce(ConnectionEvent.disconnected(connection)));
+    }
+
+    /**
+     * Tells every page, if no other instance will: of the instances still heard, the one
+     * whose connection it is aside, this one comes first by name.
+     */
+    private void announce(ConnectionEvent event) {
+        if (this.lastHeard.keySet()
+            .stream()
+            .filter((other) -> !other.equals(event.instance()))
+            .allMatch((other) -> this.instance.value().compareTo(other) < 0)) {
+            this.clients.announceToAll(event);
+        }
+    }
+
+}

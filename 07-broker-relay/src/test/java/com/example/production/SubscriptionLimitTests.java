@@ -1,0 +1,158 @@
+package com.example.production;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import com.example.support.CapturedLog;
+import com.example.support.HubControls;
+import com.example.support.HubTestClient;
+import com.example.support.RawWebSocket;
+import com.example.support.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client that subscribes to the same destination over and over: past the limit it gets
+ * an error for each further subscription, one broadcast still reaches it once per
+ * subscription it holds, and the connection stays usable.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(HubControls.class)
+class SubscriptionLimitTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void subscriptionsPastTheLimitAreRefusedAndTheConnectionGoesOn() throws Exception {
+        // The client holds two subscriptions: /user/queue/errors, and
+        // /app/connectionId's.
+        try (HubTestClient alice = HubTestClient.connect(this.port, "alice", "/user/queue/errors")) {
+            int more = SubscriptionLimit.MAX_SUBSCRIPTIONS - 2;
+            for (int i = 0; i < more; i++) {
+                alice.subscribe("/topic/messages");
+            }
+            for (int i = 0; i < 3; i++) {
+                alice.subscribeExpectingRefusal("/topic/messages");
+            }
+
+            assertThat(alice.awaitReceived("/user/queue/errors", 3)).hasSize(3)
+                .allSatisfy((error) -> assertThat(error).contains("too-many-subscriptions"));
+            alice.send("/app/sendMessageToAll", "{\"text\":\"once per subscription\"}");
+            assertThat(alice.awaitReceived("/topic/messages", more)).hasSize(more);
+            assertThat(alice.isConnected()).isTrue();
+        }
+    }
+
+    /**
+     * Only giving up a subscription the connection holds makes room: an UNSUBSCRIBE of an
+     * id it never used does not, or the cap would be no cap.
+     */
+    @Test
+    void onlyUnsubscribingAHeldSubscriptionMakesRoom() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.open(this.port, Tokens.issue(this.port, "alice"))) {
+            socket.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+            assertThat(socket.nextText()).startsWith("CONNECTED");
+            socket.sendFrame(subscribe("errors", "/user/queue/errors"));
+            for (int i = 1; i < SubscriptionLimit.MAX_SUBSCRIPTIONS; i++) {
+                socket.sendFrame(subscribe("copy-" + i, "/topic/messages"));
+            }
+
+            socket.sendFrame("UNSUBSCRIBE\nid:never-held\n\n");
+            socket.sendFrame(subscribe("one-too-many", "/topic/messages"));
+            assertThat(socket.nextText()).contains("too-many-subscriptions");
+
+            socket.sendFrame("UNSUBSCRIBE\nid:copy-1\n\n");
+            // The broker holds the subscriptions: its receipt says they are all in place.
+            socket.sendFrame("SUBSCRIBE\nid:in-its-place\ndestination:/topic/messages\nreceipt:placed\n\n");
+            assertThat(socket.nextText()).startsWith("RECEIPT\nreceipt-id:placed");
+            socket.sendFrame("SEND\ndestination:/app/sendMessageToAll\ncontent-type:application/json\n\n"
+                    + "{\"text\":\"count the copies\"}");
+            List<String> copies = new ArrayList<>();
+            for (int i = 1; i < SubscriptionLimit.MAX_SUBSCRIPTIONS; i++) {
+                copies.add(socket.nextText());
+            }
+            assertThat(copies)
+                .allSatisfy((frame) -> assertThat(frame).startsWith("MESSAGE").contains("count the copies"))
+                .anySatisfy((frame) -> assertThat(frame).contains("subscription:in-its-place"))
+                .noneSatisfy((frame) -> assertThat(frame).contains("subscription:copy-1\n"));
+        }
+    }
+
+    /**
+     * A client may end any subscription it holds. Those of the simple broker end on the
+     * instance: the message broker would answer an UNSUBSCRIBE of a subscription it does
+     * not hold with an ERROR frame, which ends the connection.
+     */
+    @Test
+    void endingASubscriptionOfEitherBrokerLeavesTheConnectionOpen() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.open(this.port, Tokens.issue(this.port, "alice"))) {
+            socket.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+            assertThat(socket.nextText()).startsWith("CONNECTED");
+            socket.sendFrame(subscribe("stats", "/topic/stats"));
+            socket.sendFrame(subscribe("replies", "/user/queue/replies"));
+            socket.sendFrame("SUBSCRIBE\nid:messages\ndestination:/topic/messages\nreceipt:placed\n\n");
+            assertThat(nextNotFromStats(socket)).startsWith("RECEIPT\nreceipt-id:placed");
+
+            socket.sendFrame("UNSUBSCRIBE\nid:stats\n\n");
+            socket.sendFrame("UNSUBSCRIBE\nid:replies\n\n");
+            socket.sendFrame("SEND\ndestination:/app/sendMessageToAll\ncontent-type:application/json\n\n"
+                    + "{\"text\":\"still connected\"}");
+
+            assertThat(nextNotFromStats(socket)).startsWith("MESSAGE")
+                .contains("subscription:messages")
+                .contains("still connected");
+        }
+    }
+
+    /**
+     * A SUBSCRIBE without a destination or an id, and an UNSUBSCRIBE without an id, are
+     * refused with an error to their sender, nothing is logged above INFO, and the
+     * connection goes on.
+     */
+    @Test
+    void framesWithoutTheHeadersStompRequiresAreRefusedAndTheConnectionGoesOn() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.open(this.port, Tokens.issue(this.port, "alice"));
+                CapturedLog log = CapturedLog.everything(Level.WARN)) {
+            socket.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+            assertThat(socket.nextText()).startsWith("CONNECTED");
+            socket.sendFrame(subscribe("errors", "/user/queue/errors"));
+
+            socket.sendFrame("SUBSCRIBE\nid:nowhere\n\n");
+            assertThat(socket.nextText()).contains("forbidden-destination");
+            socket.sendFrame("SUBSCRIBE\ndestination:/topic/messages\n\n");
+            assertThat(socket.nextText()).contains("invalid-frame");
+            socket.sendFrame("UNSUBSCRIBE\n\n");
+            assertThat(socket.nextText()).contains("invalid-frame");
+
+            socket.sendFrame("SUBSCRIBE\nid:messages\ndestination:/topic/messages\nreceipt:placed\n\n");
+            assertThat(socket.nextText()).startsWith("RECEIPT\nreceipt-id:placed");
+            socket.sendFrame("SEND\ndestination:/app/sendMessageToAll\ncontent-type:application/json\n\n"
+                    + "{\"text\":\"still connected\"}");
+            assertThat(socket.nextText()).startsWith("MESSAGE").contains("still connected");
+            assertThat(log.lines()).isEmpty();
+        }
+    }
+
+    /** The next frame, past the statistics sent before the client gave them up. */
+    private static String nextNotFromStats(RawWebSocket socket) throws Exception {
+        String frame = socket.nextText();
+        while (frame != null && frame.contains("subscription:stats\n")) {
+            frame = socket.nextText();
+        }
+        return frame;
+    }
+
+    private static String subscribe(String id, String destination) {
+        return "SUBSCRIBE\nid:" + id + "\ndestination:" + destination + "\n\n";
+    }
+
+}

@@ -1,0 +1,76 @@
+package com.example.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.example.HubApplication;
+
+/**
+ * One instance of the app, started by a test on a random port, beside other instances on
+ * the same broker. Instances announce themselves every 200 ms, so that a silent one is
+ * noticed within a second.
+ */
+public final class HubInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private HubInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static HubInstance start(String name, BrokerUnderTest broker, String... properties) {
+        // As command-line arguments, so that they win over application.properties.
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--hub.instance.name=" + name,
+                "--hub.broker.port=" + broker.port(), "--hub.broker.virtual-host=" + broker.host()));
+        List.of(properties).forEach((property) -> arguments.add("--" + property));
+        if (arguments.stream().noneMatch((argument) -> argument.startsWith("--hub.cluster.presence-interval="))) {
+            arguments.add("--hub.cluster.presence-interval=200ms");
+        }
+        return new HubInstance(
+                new SpringApplicationBuilder(HubApplication.class).run(arguments.toArray(String[]::new)));
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+    }
+
+    /**
+     * A client for the instance's HTTP endpoints that returns every response, whatever
+     * its status, for the test to check.
+     */
+    public RestClient http() {
+        return RestClient.builder()
+            .baseUrl("http://localhost:" + port())
+            .defaultStatusHandler((status) -> true, (request, response) -> {
+            })
+            .build();
+    }
+
+    /** The body of {@code GET /actuator/health}, with the details an admin sees. */
+    public JsonNode health() {
+        String body = http().get()
+            .uri("/actuator/health")
+            .headers((headers) -> headers.setBearerAuth(Tokens.issue(port(), "admin")))
+            .retrieve()
+            .body(String.class);
+        return JsonMapper.shared().readTree(body);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return this.context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        this.context.close();
+    }
+
+}
