@@ -38,7 +38,7 @@ public final class HubInstance implements AutoCloseable {
         return ((WebServerApplicationContext) this.context).getWebServer().getPort();
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return this.context.getBean(type);
     }
 
