@@ -1,13 +1,11 @@
 package com.example.support;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
-import org.awaitility.Awaitility;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -29,9 +27,6 @@ public final class Browser {
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle));
-        // Pages change within milliseconds: look every 25 ms, not Awaitility's 100 ms.
-        Awaitility.setDefaultPollInterval(Duration.ofMillis(25));
-        Awaitility.setDefaultPollDelay(Duration.ZERO);
     }
 
     private Browser() {

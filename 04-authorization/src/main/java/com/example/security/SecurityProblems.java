@@ -1,8 +1,7 @@
 package com.example.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -64,12 +64,9 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
             String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         this.json.writeValue(response.getOutputStream(), problem);
     }

@@ -17,6 +17,7 @@ import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,7 +99,7 @@ public class Backplane implements MessageListener {
         }
         catch (JacksonException ex) {
             logger.warn("Dropped a message on {} that is not a backplane message: {}", CHANNEL,
-                    abbreviate(new String(message.getBody(), StandardCharsets.UTF_8)));
+                    StringUtils.truncate(new String(message.getBody(), StandardCharsets.UTF_8), 200));
             return;
         }
         if (this.instance.value().equals(envelope.origin())) {
@@ -112,10 +113,6 @@ public class Backplane implements MessageListener {
                 logger.warn("Could not handle a backplane message from {}", envelope.origin(), ex);
             }
         }
-    }
-
-    private static String abbreviate(String text) {
-        return (text.length() <= 200) ? text : text.substring(0, 200) + "...";
     }
 
     /** A backplane message and the instance that published it. */

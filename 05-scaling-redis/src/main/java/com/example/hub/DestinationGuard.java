@@ -26,8 +26,8 @@ class DestinationGuard implements ChannelInterceptor {
 
     private final HubClients clients;
 
-    // Lazy: the clients' messaging template is built from the channels this guard is part
-    // of.
+    // Lazy: the clients' messaging template is built from the channels that this guard
+    // belongs to.
     DestinationGuard(@Lazy HubClients clients) {
         this.clients = clients;
     }

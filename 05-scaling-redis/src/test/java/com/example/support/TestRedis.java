@@ -35,7 +35,7 @@ public final class TestRedis implements AutoCloseable {
     }
 
     /** Starts the server again after {@link #stop()}, on the same port. */
-    synchronized void restart() {
+    public synchronized void restart() {
         try {
             this.server = RedisServer.newRedisServer()
                 .port(this.port)
@@ -50,7 +50,7 @@ public final class TestRedis implements AutoCloseable {
         }
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         try {
             if (this.server.isActive()) {
                 this.server.stop();

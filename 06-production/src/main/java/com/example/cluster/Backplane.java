@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +21,9 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +72,7 @@ public class Backplane implements MessageListener {
      * waiting, further ones are dropped.
      */
     private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE_LIMIT), Backplane::senderThread, this::dropped);
+            new ArrayBlockingQueue<>(QUEUE_LIMIT), daemonThreads("backplane-publish-"), this::dropped);
 
     Backplane(StringRedisTemplate redis, JsonMapper json, InstanceName instance) {
         this.redis = redis;
@@ -125,12 +128,6 @@ public class Backplane implements MessageListener {
         }
     }
 
-    private static Thread senderThread(Runnable task) {
-        Thread thread = new Thread(task, "backplane-publish");
-        thread.setDaemon(true);
-        return thread;
-    }
-
     private void dropped(Runnable task, ThreadPoolExecutor executor) {
         // After leave() has shut the sender down, nothing is sent on purpose.
         if (executor.isShutdown()) {
@@ -155,8 +152,8 @@ public class Backplane implements MessageListener {
         this.left = true;
         this.sender.shutdown();
         if (!this.sender.awaitTermination(2, TimeUnit.SECONDS)) {
-            this.sender.shutdownNow(); // What has not gone in two seconds is not waited
-                                       // for.
+            // What has not gone in two seconds is not waited for.
+            this.sender.shutdownNow();
         }
     }
 
@@ -197,7 +194,7 @@ public class Backplane implements MessageListener {
         catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
             this.refused.incrementAndGet();
             logger.warn("Dropped a message on {} that is not a backplane message: {}", CHANNEL,
-                    abbreviate(new String(message.getBody(), StandardCharsets.UTF_8)));
+                    StringUtils.truncate(new String(message.getBody(), StandardCharsets.UTF_8), 200));
             return;
         }
         if (this.instance.value().equals(envelope.origin())) {
@@ -214,10 +211,6 @@ public class Backplane implements MessageListener {
         }
     }
 
-    private static String abbreviate(String text) {
-        return (text.length() <= 200) ? text : text.substring(0, 200) + "...";
-    }
-
     /** A backplane message and the instance that published it. */
     record Envelope(String origin, BackplaneMessage message) {
 
@@ -226,6 +219,12 @@ public class Backplane implements MessageListener {
             BackplaneMessage.required(message, "message");
         }
 
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
 }

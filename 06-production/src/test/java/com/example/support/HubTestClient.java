@@ -48,13 +48,6 @@ public final class HubTestClient implements AutoCloseable {
 
     private static final WebSocketStompClient stompClient = createStompClient();
 
-    static {
-        // Frames arrive within milliseconds on loopback: look every 10 ms, not
-        // Awaitility's 100 ms.
-        Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
-        Awaitility.setDefaultPollDelay(Duration.ZERO);
-    }
-
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
 
     private final List<String> arrivals = new CopyOnWriteArrayList<>();

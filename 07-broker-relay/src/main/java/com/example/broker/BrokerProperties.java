@@ -1,6 +1,7 @@
 package com.example.broker;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
 
 /**
  * Where the message broker is and how the relay logs in to it, from {@code hub.broker.*}:
@@ -13,18 +14,14 @@ public record BrokerProperties(String host, int port, boolean embedded, String s
         String clientLogin, String clientPasscode, String virtualHost) {
 
     public BrokerProperties {
-        if (!hasText(systemPasscode) || !hasText(clientPasscode)) {
+        if (!StringUtils.hasText(systemPasscode) || !StringUtils.hasText(clientPasscode)) {
             throw new IllegalStateException("Set the relay's passcodes for the broker: hub.broker.system-passcode and "
                     + "hub.broker.client-passcode (HUB_BROKER_SYSTEM_PASSCODE and HUB_BROKER_CLIENT_PASSCODE "
                     + "under the prod profile).");
         }
         // STOMP's host header: RabbitMQ reads it as its virtual host. None given, the
         // relay sends the broker's host name.
-        virtualHost = hasText(virtualHost) ? virtualHost : null;
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
+        virtualHost = StringUtils.hasText(virtualHost) ? virtualHost : null;
     }
 
 }

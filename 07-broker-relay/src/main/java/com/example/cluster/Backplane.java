@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -29,7 +30,9 @@ import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +66,7 @@ public class Backplane {
      * relay's network thread: that thread reads everything the system connection carries,
      * and must not wait for the locks the listeners take.
      */
-    private final ExecutorService receiver = Executors.newSingleThreadExecutor(Backplane::receiverThread);
+    private final ExecutorService receiver = Executors.newSingleThreadExecutor(daemonThreads("backplane-receive-"));
 
     private final AtomicLong published = new AtomicLong();
 
@@ -222,7 +225,7 @@ public class Backplane {
         catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
             this.refused.incrementAndGet();
             logger.warn("Dropped a message on {} that is not a backplane message: {}", DESTINATION,
-                    abbreviate(new String(body, StandardCharsets.UTF_8)));
+                    StringUtils.truncate(new String(body, StandardCharsets.UTF_8), 200));
             return;
         }
         if (this.instance.value().equals(envelope.origin())) {
@@ -248,16 +251,6 @@ public class Backplane {
         }
     }
 
-    private static Thread receiverThread(Runnable task) {
-        Thread thread = new Thread(task, "backplane-receive");
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    private static String abbreviate(String text) {
-        return (text.length() <= 200) ? text : text.substring(0, 200) + "...";
-    }
-
     /** A backplane message and the instance that published it. */
     record Envelope(String origin, BackplaneMessage message) {
 
@@ -266,6 +259,12 @@ public class Backplane {
             BackplaneMessage.required(message, "message");
         }
 
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
 }

@@ -53,9 +53,9 @@ public class HubClients {
 
     /**
      * Sends to these connections, wherever they are. Spring subscribes a connection's
-     * {@code /user/topic/messages} to the broker's {@code /topic/messages-user<connection
-     * id>}: sent there, a message reaches the connection on whichever instance it is.
-     * Returns how many it reaches.
+     * {@code /user/topic/messages} to the broker's
+     * {@code /topic/messages-user<connection id>}: sent there, a message reaches the
+     * connection on whichever instance it is. Returns how many it reaches.
      */
     int connections(Collection<String> connectionIds, HubMessage message) {
         send(() -> connectionIds

@@ -83,7 +83,7 @@ public class LoginRateLimiter {
         }
     }
 
-    /** Refused: try again after {@link #retryAfter()}. */
+    /** Refused: try again after {@link TooManyAttemptsException#retryAfterSeconds()}. */
     public static final class TooManyAttemptsException extends RuntimeException {
 
         private final Duration retryAfter;
@@ -91,10 +91,6 @@ public class LoginRateLimiter {
         TooManyAttemptsException(Duration retryAfter) {
             super("Too many failed logins", null, false, false);
             this.retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
-        }
-
-        Duration retryAfter() {
-            return this.retryAfter;
         }
 
         /** Whole seconds, rounded up, as the {@code Retry-After} header wants them. */
