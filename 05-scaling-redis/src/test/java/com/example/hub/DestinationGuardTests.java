@@ -9,6 +9,7 @@ import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -43,6 +44,33 @@ class DestinationGuardTests {
                 new HubError("invalid-frame", "A SUBSCRIBE frame needs an id header."));
         verify(this.clients).error("connection-1",
                 new HubError("invalid-frame", "A UNSUBSCRIBE frame needs an id header."));
+    }
+
+    @Test
+    void subscribeAndUnsubscribeWithAnOverlongIdAreRefused() {
+        String id = "x".repeat(DestinationGuard.MAX_ID_LENGTH + 1);
+        StompHeaderAccessor subscribe = frame(StompCommand.SUBSCRIBE);
+        subscribe.setDestination("/topic/messages");
+        subscribe.setSubscriptionId(id);
+        StompHeaderAccessor unsubscribe = frame(StompCommand.UNSUBSCRIBE);
+        unsubscribe.setSubscriptionId(id);
+
+        assertThat(this.guard.preSend(message(subscribe), null)).isNull();
+        assertThat(this.guard.preSend(message(unsubscribe), null)).isNull();
+        verify(this.clients, times(2)).error("connection-1",
+                new HubError("invalid-frame", "A subscription id has at most 64 characters."));
+    }
+
+    @Test
+    void aRefusalQuotesTheFirst100CharactersOfADestination() {
+        String destination = "/topic/" + "x".repeat(30_000);
+        StompHeaderAccessor subscribe = frame(StompCommand.SUBSCRIBE);
+        subscribe.setSubscriptionId("sub-0");
+        subscribe.setDestination(destination);
+
+        assertThat(this.guard.preSend(message(subscribe), null)).isNull();
+        verify(this.clients).error("connection-1", new HubError("forbidden-destination",
+                "There is nothing to subscribe to at " + destination.substring(0, 100) + " (truncated)...."));
     }
 
     private static StompHeaderAccessor frame(StompCommand command) {

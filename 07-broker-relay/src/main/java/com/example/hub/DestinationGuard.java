@@ -12,6 +12,7 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * Lets clients talk to the hub, not around it: they may send only to hub methods under
@@ -27,6 +28,13 @@ public class DestinationGuard implements ChannelInterceptor {
     public static final Set<String> SUBSCRIBABLE = Set.of("/app/connectionId", "/app/connections", "/topic/messages",
             "/topic/connections", "/user/topic/messages", "/user/queue/errors", "/user/queue/groups",
             "/user/queue/replies", "/app/stats", "/topic/stats");
+
+    /**
+     * The longest subscription id a client may choose. Clients number their subscriptions
+     * ({@code sub-0}) or use a UUID; Spring keeps each id as long as the subscription
+     * lasts.
+     */
+    static final int MAX_ID_LENGTH = 64;
 
     /** What a client may say in CONNECT: the relay sets the broker's login and host. */
     private static final Set<String> CONNECT_HEADERS = Set.of("accept-version", "heart-beat");
@@ -47,16 +55,23 @@ public class DestinationGuard implements ChannelInterceptor {
         SimpMessageType type = SimpMessageHeaderAccessor.getMessageType(headers);
         String destination = SimpMessageHeaderAccessor.getDestination(headers);
         if (type == SimpMessageType.MESSAGE && (destination == null || !destination.startsWith("/app/"))) {
-            return refuse(headers, "Messages go to hub methods under /app/, not to " + destination + ".");
+            return refuse(headers, "Messages go to hub methods under /app/, not to " + quoted(destination) + ".");
         }
         if (type == SimpMessageType.SUBSCRIBE && (destination == null || !SUBSCRIBABLE.contains(destination))) {
-            return refuse(headers, "There is nothing to subscribe to at " + destination + ".");
+            return refuse(headers, "There is nothing to subscribe to at " + quoted(destination) + ".");
         }
-        // STOMP requires the id that ends a subscription: without one, the broker would
-        // log an error and the client never hear why.
-        if ((type == SimpMessageType.SUBSCRIBE || type == SimpMessageType.UNSUBSCRIBE)
-                && SimpMessageHeaderAccessor.getSubscriptionId(headers) == null) {
-            return refuse(headers, "invalid-frame", "A " + type + " frame needs an id header.");
+        String subscriptionId = SimpMessageHeaderAccessor.getSubscriptionId(headers);
+        if (type == SimpMessageType.SUBSCRIBE || type == SimpMessageType.UNSUBSCRIBE) {
+            // STOMP requires the id that ends a subscription: without one, the broker
+            // would log an error and the client never hear why.
+            if (subscriptionId == null) {
+                return refuse(headers, "invalid-frame", "A " + type + " frame needs an id header.");
+            }
+            // Held in memory for as long as the subscription lasts.
+            if (subscriptionId.length() > MAX_ID_LENGTH) {
+                return refuse(headers, "invalid-frame",
+                        "A subscription id has at most " + MAX_ID_LENGTH + " characters.");
+            }
         }
         // ACK, NACK, BEGIN, COMMIT and ABORT: the hub acknowledges nothing and has no
         // transactions.
@@ -87,6 +102,11 @@ public class DestinationGuard implements ChannelInterceptor {
             .filter((name) -> !kept.contains(name))
             .forEach(headers::removeNativeHeader);
         return MessageBuilder.createMessage(message.getPayload(), headers.getMessageHeaders());
+    }
+
+    /** The destination as an error quotes it: the first 100 characters. */
+    private static String quoted(String destination) {
+        return (destination != null) ? StringUtils.truncate(destination) : null;
     }
 
     /** Drops the frame and tells its sender why; the connection stays open. */

@@ -6,10 +6,13 @@ import java.util.List;
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.simp.user.SimpSubscription;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import com.example.support.CapturedLog;
 import com.example.support.HubControls;
@@ -18,6 +21,7 @@ import com.example.support.RawWebSocket;
 import com.example.support.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A client that subscribes to the same destination over and over: past the limit it gets
@@ -28,8 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(HubControls.class)
 class SubscriptionLimitTests {
 
+    private static final int PAST_THE_LIMIT = 100;
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    SimpUserRegistry users;
 
     @Test
     void subscriptionsPastTheLimitAreRefusedAndTheConnectionGoesOn() throws Exception {
@@ -140,6 +149,41 @@ class SubscriptionLimitTests {
             assertThat(socket.nextText()).startsWith("MESSAGE").contains("still connected");
             assertThat(log.lines()).isEmpty();
         }
+    }
+
+    /**
+     * Spring records a SUBSCRIBE in its user registry whether or not the limit lets it
+     * through: none past the limit may stay there, or each would hold its id and
+     * destination until the connection closes.
+     */
+    @Test
+    void subscriptionsPastTheLimitAreNotKeptInTheUserRegistry() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.open(this.port, Tokens.issue(this.port, "alice"))) {
+            socket.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+            assertThat(socket.nextText()).startsWith("CONNECTED");
+            socket.sendFrame(subscribe("errors", "/user/queue/errors"));
+            for (int i = 1; i < SubscriptionLimit.MAX_SUBSCRIPTIONS; i++) {
+                socket.sendFrame(subscribe("held-" + i, "/user/queue/replies"));
+            }
+            for (int i = 0; i < PAST_THE_LIMIT; i++) {
+                socket.sendFrame(subscribe("past-the-limit-" + i, "/user/queue/replies"));
+            }
+            for (int i = 0; i < PAST_THE_LIMIT; i++) {
+                assertThat(socket.nextText()).contains("too-many-subscriptions");
+            }
+
+            // Sent after the refused ones: once it is recorded, they all are.
+            socket.sendFrame("UNSUBSCRIBE\nid:held-1\n\n");
+            socket.sendFrame(subscribe("in-its-place", "/user/queue/groups"));
+            await().atMost(HubTestClient.TIMEOUT)
+                .untilAsserted(() -> assertThat(subscriptionIds()).contains("in-its-place")
+                    .noneMatch((id) -> id.startsWith("past-the-limit-")));
+        }
+    }
+
+    /** The ids of every connection's subscriptions. */
+    private List<String> subscriptionIds() {
+        return this.users.findSubscriptions((subscription) -> true).stream().map(SimpSubscription::getId).toList();
     }
 
     /** The next frame, past the statistics sent before the client gave them up. */
