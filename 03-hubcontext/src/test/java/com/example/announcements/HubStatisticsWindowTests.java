@@ -1,5 +1,6 @@
 package com.example.announcements;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class HubStatisticsWindowTests {
     @Test
     void messagesOlderThanAMinuteAreNoLongerCounted() {
         Instant start = Instant.now();
-        HubStatistics statistics = new HubStatistics(this.registry, this.counter, null);
+        HubStatistics statistics = new HubStatistics(new StatsProperties(Duration.ofSeconds(2)), this.registry,
+                this.counter, null);
         this.registry.add("a");
 
         receive(5);
@@ -52,7 +54,8 @@ class HubStatisticsWindowTests {
     void numbersArePublishedOnlyWhenTheyChange() {
         Instant start = Instant.now();
         HubClients clients = mock(HubClients.class);
-        HubStatistics statistics = new HubStatistics(this.registry, this.counter, clients);
+        HubStatistics statistics = new HubStatistics(new StatsProperties(Duration.ofSeconds(2)), this.registry,
+                this.counter, clients);
 
         statistics.publish(start.plusSeconds(1));
         this.registry.add("a");

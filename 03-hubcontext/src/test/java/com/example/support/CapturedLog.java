@@ -43,6 +43,11 @@ public final class CapturedLog implements AutoCloseable {
         return new CapturedLog((Logger) LoggerFactory.getLogger(source), level);
     }
 
+    /** Captures what every logger writes at the given level and above. */
+    public static CapturedLog everything(Level level) {
+        return new CapturedLog((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME), level);
+    }
+
     /** Each event as its level, message and, if any, the exception's message. */
     public List<String> lines() {
         List<ILoggingEvent> copy;

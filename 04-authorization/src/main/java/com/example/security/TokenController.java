@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -42,12 +41,11 @@ class TokenController {
 
     private final Duration lifetime;
 
-    TokenController(AuthenticationManager authenticationManager, JwtEncoder encoder,
-            @Value("${hub.token.issuer}") String issuer, @Value("${hub.token.lifetime}") Duration lifetime) {
+    TokenController(AuthenticationManager authenticationManager, JwtEncoder encoder, TokenProperties token) {
         this.authenticationManager = authenticationManager;
         this.encoder = encoder;
-        this.issuer = issuer;
-        this.lifetime = lifetime;
+        this.issuer = token.issuer();
+        this.lifetime = token.lifetime();
     }
 
     /**

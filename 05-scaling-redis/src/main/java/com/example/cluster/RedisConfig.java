@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -23,8 +22,8 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 class RedisConfig {
 
     @Bean
-    InstanceName instanceName(@Value("${hub.instance.name:}") String configured) {
-        return InstanceName.of(configured);
+    InstanceName instanceName(InstanceProperties instance) {
+        return InstanceName.of(instance.name());
     }
 
     /**

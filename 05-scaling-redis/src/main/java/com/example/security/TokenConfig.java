@@ -5,7 +5,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Objects;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -33,11 +32,12 @@ class TokenConfig {
 
     private final RSAPrivateKey privateKey;
 
-    // Spring Security turns a PEM file's location into a key.
-    TokenConfig(@Value("${hub.token.public-key}") RSAPublicKey publicKey,
-            @Value("${hub.token.private-key}") RSAPrivateKey privateKey) {
-        this.publicKey = publicKey;
-        this.privateKey = privateKey;
+    private final String issuer;
+
+    TokenConfig(TokenProperties token) {
+        this.publicKey = token.publicKey();
+        this.privateKey = token.privateKey();
+        this.issuer = token.issuer();
     }
 
     @Bean
@@ -52,12 +52,12 @@ class TokenConfig {
      * milliseconds).
      */
     @Bean
-    JwtDecoder jwtDecoder(@Value("${hub.token.issuer}") String issuer) {
+    JwtDecoder jwtDecoder() {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(this.publicKey)
             .signatureAlgorithm(SignatureAlgorithm.RS256)
             .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(Duration.ZERO),
-                new JwtIssuerValidator(issuer), new JwtClaimValidator<>(JwtClaimNames.SUB, Objects::nonNull),
+                new JwtIssuerValidator(this.issuer), new JwtClaimValidator<>(JwtClaimNames.SUB, Objects::nonNull),
                 new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull)));
         return decoder;
     }

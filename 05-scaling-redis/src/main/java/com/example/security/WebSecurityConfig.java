@@ -2,7 +2,6 @@ package com.example.security;
 
 import java.util.List;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,7 +24,6 @@ import org.springframework.security.web.SecurityFilterChain;
  * passwords.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DemoUsersProperties.class)
 class WebSecurityConfig {
 
     @Bean

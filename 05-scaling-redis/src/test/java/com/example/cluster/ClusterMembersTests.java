@@ -29,7 +29,8 @@ class ClusterMembersTests {
 
     private final HubClients clients = mock(HubClients.class);
 
-    private final ClusterMembers members = new ClusterMembers(this.backplane, this.registry, this.clients, INTERVAL);
+    private final ClusterMembers members = new ClusterMembers(this.backplane, this.registry, this.clients,
+            new ClusterProperties(INTERVAL));
 
     private final ConnectionInfo bobOnB = new ConnectionInfo("b1", "bob", "b");
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import com.example.cluster.Backplane;
@@ -18,7 +19,7 @@ import com.example.hub.HubClients;
  * {@code /topic/stats}, unless the numbers are the same as last time.
  */
 @Component
-public class HubStatistics {
+public class HubStatistics implements SchedulingConfigurer {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
@@ -35,7 +36,11 @@ public class HubStatistics {
 
     private volatile HubStats latest;
 
-    HubStatistics(ConnectionRegistry connections, MessageCounter counter, HubClients clients, Backplane backplane) {
+    private final Duration interval;
+
+    HubStatistics(StatsProperties properties, ConnectionRegistry connections, MessageCounter counter,
+            HubClients clients, Backplane backplane) {
+        this.interval = properties.interval();
         this.connections = connections;
         this.counter = counter;
         this.clients = clients;
@@ -45,8 +50,15 @@ public class HubStatistics {
         this.latest = new HubStats(connections.count(), 0, true, now);
     }
 
-    /** Runs on Spring's scheduler thread, one tick at a time. */
-    @Scheduled(fixedDelayString = "${hub.stats.interval}")
+    /**
+     * Has Spring's scheduler call {@link #publish()} every {@code hub.stats.interval}, on
+     * its thread, one tick at a time.
+     */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::publish, this.interval);
+    }
+
     void publish() {
         publish(Instant.now());
     }

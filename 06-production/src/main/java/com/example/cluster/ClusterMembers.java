@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import com.example.hub.ConnectionEvent;
@@ -21,13 +21,15 @@ import com.example.hub.HubClients;
  * or stays silent for three intervals, loses its connections: no ghosts in anyone's list.
  */
 @Component
-class ClusterMembers {
+class ClusterMembers implements SchedulingConfigurer {
 
     private final Backplane backplane;
 
     private final ConnectionRegistry registry;
 
     private final HubClients clients;
+
+    private final Duration presenceInterval;
 
     private final Duration silenceLimit;
 
@@ -40,19 +42,27 @@ class ClusterMembers {
      */
     private boolean wasCutOff;
 
-    ClusterMembers(Backplane backplane, ConnectionRegistry registry, HubClients clients,
-            @Value("${hub.cluster.presence-interval}") Duration presenceInterval) {
+    ClusterMembers(Backplane backplane, ConnectionRegistry registry, HubClients clients, ClusterProperties cluster) {
         this.backplane = backplane;
         this.registry = registry;
         this.clients = clients;
-        this.silenceLimit = presenceInterval.multipliedBy(3);
+        this.presenceInterval = cluster.presenceInterval();
+        this.silenceLimit = this.presenceInterval.multipliedBy(3);
         backplane.onMessage(this::receive);
+    }
+
+    /**
+     * Has Spring's scheduler call {@link #publishPresence()} every
+     * {@code hub.cluster.presence-interval}.
+     */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::publishPresence, this.presenceInterval);
     }
 
     /**
      * Says "still here, with these connections", and forgets instances that went silent.
      */
-    @Scheduled(fixedDelayString = "${hub.cluster.presence-interval}")
     void publishPresence() {
         this.backplane.publishMembership(() -> new BackplaneMessage.Presence(this.registry.localConnections()));
         forgetSilentInstances(Instant.now());

@@ -9,7 +9,6 @@ import io.lettuce.core.resource.Delay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
@@ -30,8 +29,8 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 class RedisConfig {
 
     @Bean
-    InstanceName instanceName(@Value("${hub.instance.name:}") String configured) {
-        return InstanceName.of(configured);
+    InstanceName instanceName(InstanceProperties instance) {
+        return InstanceName.of(instance.name());
     }
 
     /**

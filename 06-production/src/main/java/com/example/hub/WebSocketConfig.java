@@ -1,9 +1,6 @@
 package com.example.hub;
 
-import java.time.Duration;
-
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -48,14 +45,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     WebSocketConfig(DestinationGuard destinationGuard, MessageCounter messageCounter,
             SubscriptionLimit subscriptionLimit,
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
-            @Value("${hub.heartbeat-interval}") Duration heartbeatInterval,
-            @Value("${hub.websocket.allowed-origins}") String[] allowedOrigins) {
+            WebSocketProperties websocket) {
         this.destinationGuard = destinationGuard;
         this.messageCounter = messageCounter;
         this.subscriptionLimit = subscriptionLimit;
         this.heartbeatScheduler = heartbeatScheduler;
-        this.heartbeatMillis = heartbeatInterval.toMillis();
-        this.allowedOrigins = allowedOrigins;
+        this.heartbeatMillis = websocket.heartbeatInterval().toMillis();
+        this.allowedOrigins = websocket.allowedOrigins().toArray(String[]::new);
     }
 
     @Override

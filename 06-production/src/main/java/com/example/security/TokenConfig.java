@@ -43,13 +43,12 @@ public class TokenConfig {
 
     private final RSAPrivateKey privateKey;
 
+    private final String issuer;
+
     // Spring Security turns a PEM file's location into a key.
-    public TokenConfig(@Value("${hub.token.public-key}") RSAPublicKey publicKey,
-            @Value("${hub.token.private-key}") RSAPrivateKey privateKey,
-            @Value("classpath:dev-keys/public.pem") RSAPublicKey developmentKey,
-            @Value("${hub.token.allow-development-keys}") boolean developmentKeysAllowed) {
-        if (Arrays.equals(publicKey.getEncoded(), developmentKey.getEncoded())) {
-            if (!developmentKeysAllowed) {
+    public TokenConfig(TokenProperties token, @Value("classpath:dev-keys/public.pem") RSAPublicKey developmentKey) {
+        if (Arrays.equals(token.publicKey().getEncoded(), developmentKey.getEncoded())) {
+            if (!token.allowDevelopmentKeys()) {
                 throw new IllegalStateException("Tokens would be signed with the development key pair, which anyone "
                         + "with the course's repository has. Set hub.token.public-key and hub.token.private-key to "
                         + "your own key pair (see docs/06-production.md).");
@@ -57,8 +56,9 @@ public class TokenConfig {
             logger.warn("Signing access tokens with the DEVELOPMENT key pair: anyone with the course's repository "
                     + "can sign tokens for this app. Set hub.token.public-key and hub.token.private-key in production.");
         }
-        this.publicKey = publicKey;
-        this.privateKey = privateKey;
+        this.publicKey = token.publicKey();
+        this.privateKey = token.privateKey();
+        this.issuer = token.issuer();
     }
 
     /** The time tokens are issued and checked at, and logins counted; tests move it. */
@@ -79,13 +79,13 @@ public class TokenConfig {
      * the expiry that closes the connection. The instances' clocks must agree (NTP).
      */
     @Bean
-    JwtDecoder jwtDecoder(@Value("${hub.token.issuer}") String issuer, Clock clock) {
+    JwtDecoder jwtDecoder(Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(this.publicKey)
             .signatureAlgorithm(SignatureAlgorithm.RS256)
             .build();
         JwtTimestampValidator notExpired = new JwtTimestampValidator(Duration.ZERO);
         notExpired.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(notExpired, new JwtIssuerValidator(issuer),
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(notExpired, new JwtIssuerValidator(this.issuer),
                 new JwtClaimValidator<>(JwtClaimNames.SUB, Objects::nonNull),
                 new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull)));
         return decoder;

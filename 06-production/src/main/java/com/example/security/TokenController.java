@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -64,16 +63,15 @@ class TokenController {
     private final Duration maxSession;
 
     TokenController(AuthenticationManager authenticationManager, UserDetailsService users, JwtEncoder encoder,
-            LoginRateLimiter rateLimiter, Clock clock, @Value("${hub.token.issuer}") String issuer,
-            @Value("${hub.token.lifetime}") Duration lifetime, @Value("${hub.token.max-session}") Duration maxSession) {
+            LoginRateLimiter rateLimiter, Clock clock, TokenProperties token) {
         this.authenticationManager = authenticationManager;
         this.users = users;
         this.encoder = encoder;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
-        this.issuer = issuer;
-        this.lifetime = lifetime;
-        this.maxSession = maxSession;
+        this.issuer = token.issuer();
+        this.lifetime = token.lifetime();
+        this.maxSession = token.maxSession();
     }
 
     /**

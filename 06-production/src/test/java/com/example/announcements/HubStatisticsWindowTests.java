@@ -1,5 +1,6 @@
 package com.example.announcements;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,8 @@ class HubStatisticsWindowTests {
     @Test
     void messagesOlderThanAMinuteAreNoLongerCounted() {
         Instant start = Instant.now();
-        HubStatistics statistics = new HubStatistics(this.registry, this.counter, null, this.backplane);
+        HubStatistics statistics = new HubStatistics(new StatsProperties(Duration.ofSeconds(2)), this.registry,
+                this.counter, null, this.backplane);
         this.registry.add(new ConnectionInfo("a", "alice", "here"));
 
         receive(5);
@@ -63,7 +65,8 @@ class HubStatisticsWindowTests {
     void numbersArePublishedOnlyWhenTheyChange() {
         Instant start = Instant.now();
         HubClients clients = mock(HubClients.class);
-        HubStatistics statistics = new HubStatistics(this.registry, this.counter, clients, this.backplane);
+        HubStatistics statistics = new HubStatistics(new StatsProperties(Duration.ofSeconds(2)), this.registry,
+                this.counter, clients, this.backplane);
 
         statistics.publish(start.plusSeconds(1));
         this.registry.add(new ConnectionInfo("a", "alice", "here"));

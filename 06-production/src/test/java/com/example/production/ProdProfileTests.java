@@ -9,6 +9,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -25,6 +26,7 @@ import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.web.client.RestClient;
 
 import com.example.security.TokenConfig;
+import com.example.security.TokenProperties;
 import com.example.support.CapturedLog;
 import com.example.support.HubInstance;
 import com.example.support.RawHttp;
@@ -72,7 +74,7 @@ class ProdProfileTests {
     @Test
     void developmentKeysAreUsedWithALoudWarning() throws IOException {
         try (CapturedLog log = CapturedLog.of(TokenConfig.class, Level.WARN)) {
-            new TokenConfig(developmentPublicKey(), developmentPrivateKey(), developmentPublicKey(), true);
+            new TokenConfig(developmentKeys(true), developmentPublicKey());
 
             assertThat(log.lines()).singleElement().asString().startsWith("WARN").contains("DEVELOPMENT key pair");
         }
@@ -80,8 +82,8 @@ class ProdProfileTests {
 
     @Test
     void developmentKeysAreRefusedWhenNotAllowed() {
-        assertThatIllegalStateException().isThrownBy(
-                () -> new TokenConfig(developmentPublicKey(), developmentPrivateKey(), developmentPublicKey(), false))
+        assertThatIllegalStateException()
+            .isThrownBy(() -> new TokenConfig(developmentKeys(false), developmentPublicKey()))
             .withMessageContaining("development key pair")
             .withMessageContaining("hub.token.public-key");
     }
@@ -130,6 +132,11 @@ class ProdProfileTests {
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .body("username=carol&password=guess")
             .exchange((request, response) -> response.getStatusCode().value());
+    }
+
+    private static TokenProperties developmentKeys(boolean allowed) throws IOException {
+        return new TokenProperties("message-hub", Duration.ofMinutes(15), developmentPublicKey(),
+                developmentPrivateKey(), Duration.ofHours(8), allowed);
     }
 
     private static RSAPublicKey developmentPublicKey() throws IOException {

@@ -3,25 +3,23 @@ package com.example.broker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.example.cluster.InstanceName;
+import com.example.cluster.InstanceProperties;
 
 /**
  * The message broker: this instance's name, where the broker is, and a local broker when
  * {@code hub.broker.embedded} asks for one.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BrokerProperties.class)
 class BrokerConfig {
 
     @Bean
-    InstanceName instanceName(@Value("${hub.instance.name:}") String configured) {
-        return InstanceName.of(configured);
+    InstanceName instanceName(InstanceProperties instance) {
+        return InstanceName.of(instance.name());
     }
 
     /**

@@ -1,7 +1,12 @@
 package com.example.broker;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the message broker is and how the relay logs in to it, from {@code hub.broker.*}:
@@ -10,8 +15,9 @@ import org.springframework.util.StringUtils;
  * development ({@link LocalBroker}) on that port.
  */
 @ConfigurationProperties("hub.broker")
-public record BrokerProperties(String host, int port, boolean embedded, String systemLogin, String systemPasscode,
-        String clientLogin, String clientPasscode, String virtualHost) {
+@Validated
+public record BrokerProperties(@NotBlank String host, @Min(1) @Max(65535) int port, boolean embedded,
+        String systemLogin, String systemPasscode, String clientLogin, String clientPasscode, String virtualHost) {
 
     public BrokerProperties {
         if (!StringUtils.hasText(systemPasscode) || !StringUtils.hasText(clientPasscode)) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import com.example.hub.ConnectionEvent;
@@ -24,7 +24,7 @@ import com.example.hub.HubClients;
  * out about another, from one instance only: the first by name of the others still there.
  */
 @Component
-class ClusterMembers {
+class ClusterMembers implements SchedulingConfigurer {
 
     private final Backplane backplane;
 
@@ -33,6 +33,8 @@ class ClusterMembers {
     private final HubClients clients;
 
     private final InstanceName instance;
+
+    private final Duration presenceInterval;
 
     private final Duration silenceLimit;
 
@@ -46,19 +48,28 @@ class ClusterMembers {
     private boolean wasCutOff;
 
     ClusterMembers(Backplane backplane, ConnectionRegistry registry, HubClients clients, InstanceName instance,
-            @Value("${hub.cluster.presence-interval}") Duration presenceInterval) {
+            ClusterProperties cluster) {
         this.backplane = backplane;
         this.registry = registry;
         this.clients = clients;
         this.instance = instance;
-        this.silenceLimit = presenceInterval.multipliedBy(3);
+        this.presenceInterval = cluster.presenceInterval();
+        this.silenceLimit = this.presenceInterval.multipliedBy(3);
         backplane.onMessage(this::receive);
+    }
+
+    /**
+     * Has Spring's scheduler call {@link #publishPresence()} every
+     * {@code hub.cluster.presence-interval}.
+     */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::publishPresence, this.presenceInterval);
     }
 
     /**
      * Says "still here, with these connections", and forgets instances that went silent.
      */
-    @Scheduled(fixedDelayString = "${hub.cluster.presence-interval}")
     void publishPresence() {
         this.backplane.publishMembership(() -> new BackplaneMessage.Presence(this.registry.localConnections()));
         forgetSilentInstances(Instant.now());

@@ -1,8 +1,5 @@
 package com.example.hub;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -56,15 +53,13 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final String[] allowedOrigins;
 
     WebSocketConfig(DestinationGuard destinationGuard, MessageCounter messageCounter,
-            SubscriptionLimit subscriptionLimit, BrokerProperties broker,
-            @Value("${hub.heartbeat-interval}") Duration heartbeatInterval,
-            @Value("${hub.websocket.allowed-origins}") String[] allowedOrigins) {
+            SubscriptionLimit subscriptionLimit, BrokerProperties broker, WebSocketProperties websocket) {
         this.destinationGuard = destinationGuard;
         this.messageCounter = messageCounter;
         this.subscriptionLimit = subscriptionLimit;
         this.broker = broker;
-        this.heartbeatMillis = heartbeatInterval.toMillis();
-        this.allowedOrigins = allowedOrigins;
+        this.heartbeatMillis = websocket.heartbeatInterval().toMillis();
+        this.allowedOrigins = websocket.allowedOrigins().toArray(String[]::new);
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * leaves the window. Successful logins never count. Each instance counts its own.
  */
 @Component
-public class LoginRateLimiter {
+public class LoginRateLimiter implements SchedulingConfigurer {
 
     private final int maxFailures;
 
@@ -33,10 +33,9 @@ public class LoginRateLimiter {
 
     private final AtomicLong refused = new AtomicLong();
 
-    LoginRateLimiter(@Value("${hub.token.login-failures}") int maxFailures,
-            @Value("${hub.token.login-window}") Duration window, Clock clock) {
-        this.maxFailures = maxFailures;
-        this.window = window;
+    LoginRateLimiter(LoginLimitProperties limits, Clock clock) {
+        this.maxFailures = limits.loginFailures();
+        this.window = limits.loginWindow();
         this.clock = clock;
     }
 
@@ -62,8 +61,13 @@ public class LoginRateLimiter {
         });
     }
 
+    /** Has Spring's scheduler call {@link #forgetOldFailures()} once a window. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::forgetOldFailures, this.window);
+    }
+
     /** Forgets failures that left the window, so that the map does not grow for ever. */
-    @Scheduled(fixedDelayString = "${hub.token.login-window}")
     void forgetOldFailures() {
         Instant now = this.clock.instant();
         this.failures.keySet().forEach((attempt) -> this.failures.computeIfPresent(attempt, (key, times) -> {

@@ -33,7 +33,7 @@ class ClusterMembersTests {
     private final HubClients clients = mock(HubClients.class);
 
     private final ClusterMembers members = new ClusterMembers(this.backplane, this.registry, this.clients,
-            new InstanceName("a"), INTERVAL);
+            new InstanceName("a"), new ClusterProperties(INTERVAL));
 
     private final ConnectionInfo bobOnB = new ConnectionInfo("b1", "bob", "b");
 
@@ -70,7 +70,7 @@ class ClusterMembersTests {
     @Test
     void onlyTheFirstInstanceByNameTellsThePagesWhatItFoundOut() {
         ClusterMembers onC = new ClusterMembers(this.backplane, this.registry, this.clients, new InstanceName("c"),
-                INTERVAL);
+                new ClusterProperties(INTERVAL));
         onC.receive("a", presence());
         onC.receive("b", presence(this.bobOnB));
 
@@ -91,7 +91,7 @@ class ClusterMembersTests {
     void whatTheFirstInstanceByNameLeftUnsaidTheNextOneSays() {
         ConnectionInfo aliceOnA = new ConnectionInfo("a1", "alice", "a");
         ClusterMembers onB = new ClusterMembers(this.backplane, this.registry, this.clients, new InstanceName("b"),
-                INTERVAL);
+                new ClusterProperties(INTERVAL));
 
         onB.receive("a", presence(aliceOnA));
 
@@ -136,7 +136,7 @@ class ClusterMembersTests {
     void instancesSilentTogetherAreAllAnnouncedByTheOneLeft() {
         given(this.backplane.isReachable()).willReturn(true);
         ClusterMembers onC = new ClusterMembers(this.backplane, this.registry, this.clients, new InstanceName("c"),
-                INTERVAL);
+                new ClusterProperties(INTERVAL));
         ConnectionInfo aliceOnA = new ConnectionInfo("a1", "alice", "a");
         onC.receive("a", presence(aliceOnA));
         onC.receive("b", presence(this.bobOnB));
