@@ -39,7 +39,7 @@ export function connect({ accessTokenFactory, onStatus, onMessage, onGroups, onC
   };
   client.onConnect = () => {
     client.subscribe('/topic/messages', (frame) => onMessage(JSON.parse(frame.body), connectionId));
-    client.subscribe('/user/topic/messages', (frame) => onMessage(JSON.parse(frame.body), connectionId));
+    client.subscribe('/user/queue/messages', (frame) => onMessage(JSON.parse(frame.body), connectionId));
     client.subscribe('/user/queue/replies', (frame) => unanswered.shift()?.resolve(JSON.parse(frame.body)));
     client.subscribe('/user/queue/groups', (frame) => {
       const reply = JSON.parse(frame.body);
@@ -56,14 +56,7 @@ export function connect({ accessTokenFactory, onStatus, onMessage, onGroups, onC
     client.subscribe('/topic/connections', (frame) => {
       heldEvents ? heldEvents.push(JSON.parse(frame.body)) : apply(JSON.parse(frame.body));
       onConnections([...connections.values()]);
-    }, { receipt: 'subscribed' });
-    // The message broker holds three of these subscriptions (messages to everyone, to this
-    // connection, and connection events) and takes a connection's frames in order: its
-    // receipt for the last says all three are in place. Only then does the page ask for
-    // the list and say it is connected, so that what is sent to it from then on arrives.
-    client.watchForReceipt('subscribed', afterSubscribed);
-  };
-  const afterSubscribed = () => {
+    });
     client.subscribe('/app/connections', (frame) => {
       // The list may have been taken before or after the events held back; either way,
       // applying them after it gives the current state, since each says how one
@@ -85,7 +78,7 @@ export function connect({ accessTokenFactory, onStatus, onMessage, onGroups, onC
     };
     client.subscribe('/topic/stats', showStats);
     client.subscribe('/app/stats', showStats);
-    // Subscribed last: once the id arrives, every subscription is in place.
+    // Subscribed last: once the id arrives, the subscriptions above are in place.
     client.subscribe('/app/connectionId', (frame) => {
       const connection = JSON.parse(frame.body);
       connectionId = connection.connectionId;

@@ -4,7 +4,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-import com.example.cluster.Backplane;
+import com.example.cluster.MembershipChannel;
 import com.example.cluster.InstanceName;
 import com.example.hub.ConnectionRegistry;
 
@@ -15,21 +15,21 @@ import com.example.hub.ConnectionRegistry;
 @Component
 class BrokerHealthIndicator implements HealthIndicator {
 
-    private final Backplane backplane;
+    private final MembershipChannel membership;
 
     private final ConnectionRegistry registry;
 
     private final InstanceName instance;
 
-    BrokerHealthIndicator(Backplane backplane, ConnectionRegistry registry, InstanceName instance) {
-        this.backplane = backplane;
+    BrokerHealthIndicator(MembershipChannel membership, ConnectionRegistry registry, InstanceName instance) {
+        this.membership = membership;
         this.registry = registry;
         this.instance = instance;
     }
 
     @Override
     public Health health() {
-        Health.Builder health = this.backplane.isReachable() ? Health.up()
+        Health.Builder health = this.membership.isReachable() ? Health.up()
                 : Health.down().withDetail("delivery", "none: the message broker is unreachable");
         return health.withDetail("instance", this.instance.value())
             .withDetail("connections", this.registry.count())

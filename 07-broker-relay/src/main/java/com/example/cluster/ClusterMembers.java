@@ -26,7 +26,7 @@ import com.example.hub.HubClients;
 @Component
 class ClusterMembers implements SchedulingConfigurer {
 
-    private final Backplane backplane;
+    private final MembershipChannel membership;
 
     private final ConnectionRegistry registry;
 
@@ -47,15 +47,15 @@ class ClusterMembers implements SchedulingConfigurer {
      */
     private boolean wasCutOff;
 
-    ClusterMembers(Backplane backplane, ConnectionRegistry registry, HubClients clients, InstanceName instance,
+    ClusterMembers(MembershipChannel membership, ConnectionRegistry registry, HubClients clients, InstanceName instance,
             ClusterProperties cluster) {
-        this.backplane = backplane;
+        this.membership = membership;
         this.registry = registry;
         this.clients = clients;
         this.instance = instance;
         this.presenceInterval = cluster.presenceInterval();
         this.silenceLimit = this.presenceInterval.multipliedBy(3);
-        backplane.onMessage(this::receive);
+        membership.onMessage(this::receive);
     }
 
     /**
@@ -71,14 +71,14 @@ class ClusterMembers implements SchedulingConfigurer {
      * Says "still here, with these connections", and forgets instances that went silent.
      */
     void publishPresence() {
-        this.backplane.publishMembership(() -> new BackplaneMessage.Presence(this.registry.localConnections()));
+        this.membership.publishMembership(() -> new MembershipMessage.Presence(this.registry.localConnections()));
         forgetSilentInstances(Instant.now());
     }
 
     synchronized void forgetSilentInstances(Instant now) {
         // Cut off from the broker ourselves, we cannot tell a silent instance from a live
         // one.
-        if (!this.backplane.isReachable()) {
+        if (!this.membership.isReachable()) {
             this.wasCutOff = true;
             return;
         }
@@ -101,13 +101,14 @@ class ClusterMembers implements SchedulingConfigurer {
     }
 
     /**
-     * Runs on the backplane's receiving thread, and {@link #forgetSilentInstances} on the
-     * scheduler's: both are synchronized, so that each change to the list and its
-     * announcement happen together and every page hears of them in order.
+     * Runs on the membership channel.s receiving thread, and
+     * {@link #forgetSilentInstances} on the scheduler's: both are synchronized, so that
+     * each change to the list and its announcement happen together and every page hears
+     * of them in order.
      */
-    synchronized void receive(String instance, BackplaneMessage message) {
+    synchronized void receive(String instance, MembershipMessage message) {
         this.lastHeard.put(instance, Instant.now());
-        if (message instanceof BackplaneMessage.ConnectionChanged changed) {
+        if (message instanceof MembershipMessage.ConnectionChanged changed) {
             ConnectionEvent event = changed.event();
             ConnectionInfo connection = new ConnectionInfo(event.connectionId(), event.user(), event.instance());
             // The pages heard of it from the broker, sent by the instance it happened on.
@@ -118,15 +119,15 @@ class ClusterMembers implements SchedulingConfigurer {
                 this.registry.removeRemote(connection.connectionId());
             }
         }
-        else if (message instanceof BackplaneMessage.GroupsChanged changed) {
+        else if (message instanceof MembershipMessage.GroupsChanged changed) {
             this.registry.setRemoteGroups(changed.connectionId(), changed.groups());
         }
-        else if (message instanceof BackplaneMessage.Presence presence) {
+        else if (message instanceof MembershipMessage.Presence presence) {
             ConnectionRegistry.RemoteChanges changes = this.registry.replaceRemote(instance, presence.connections());
             changes.added().forEach((connection) -> announce(ConnectionEvent.connected(connection)));
             changes.removed().forEach((connection) -> announce(ConnectionEvent.disconnected(connection)));
         }
-        else if (message instanceof BackplaneMessage.Leaving) {
+        else if (message instanceof MembershipMessage.Leaving) {
             forget(instance);
         }
     }

@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /**
  * The name of this app instance in the cluster: {@code hub.instance.name}, or a random
- * one. It marks what this instance publishes on the backplane, and the page shows it.
+ * one. It marks what this instance publishes on the membership channel, and the page
+ * shows it.
  */
 public record InstanceName(String value) {
 

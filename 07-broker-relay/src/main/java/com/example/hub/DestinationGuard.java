@@ -17,16 +17,16 @@ import org.springframework.util.StringUtils;
 /**
  * Lets clients talk to the hub, not around it: they may send only to hub methods under
  * {@code /app}, and subscribe only to the destinations the hub offers. Spring's broker on
- * its own accepts any {@code /topic} or {@code /queue} destination, including another
- * connection's own topic, {@code /topic/messages-user<connection id>}. Nor may they use
- * the message broker's own features, which the relay would pass on: acknowledgements and
+ * its own accepts any {@code /topic} or {@code /queue} destination, including the one
+ * where another connection receives its own messages. Nor may they use the message
+ * broker's own features, which the relay would pass on: acknowledgements and
  * transactions, or headers such as a durable subscription's name.
  */
 @Component
 public class DestinationGuard implements ChannelInterceptor {
 
     public static final Set<String> SUBSCRIBABLE = Set.of("/app/connectionId", "/app/connections", "/topic/messages",
-            "/topic/connections", "/user/topic/messages", "/user/queue/errors", "/user/queue/groups",
+            "/topic/connections", "/user/queue/messages", "/user/queue/errors", "/user/queue/groups",
             "/user/queue/replies", "/app/stats", "/topic/stats");
 
     /**

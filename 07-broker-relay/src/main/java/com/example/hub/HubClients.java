@@ -11,8 +11,9 @@ import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.stereotype.Component;
 
 import com.example.announcements.HubStats;
-import com.example.cluster.Backplane;
-import com.example.cluster.BackplaneMessage;
+import com.example.broker.ConnectionTopics;
+import com.example.cluster.MembershipChannel;
+import com.example.cluster.MembershipMessage;
 
 /**
  * Sends to the hub's clients, from the hub or from anywhere else in the app: Spring's
@@ -27,12 +28,12 @@ public class HubClients {
 
     private final ConnectionRegistry registry;
 
-    private final Backplane backplane;
+    private final MembershipChannel membership;
 
-    HubClients(SimpMessageSendingOperations messaging, ConnectionRegistry registry, Backplane backplane) {
+    HubClients(SimpMessageSendingOperations messaging, ConnectionRegistry registry, MembershipChannel membership) {
         this.messaging = messaging;
         this.registry = registry;
-        this.backplane = backplane;
+        this.membership = membership;
     }
 
     /**
@@ -44,7 +45,7 @@ public class HubClients {
     }
 
     /**
-     * Sends to one connection, which receives it on {@code /user/topic/messages}. Returns
+     * Sends to one connection, which receives it on {@code /user/queue/messages}. Returns
      * 1.
      */
     int connection(String connectionId, HubMessage message) {
@@ -52,22 +53,21 @@ public class HubClients {
     }
 
     /**
-     * Sends to these connections, wherever they are. Spring subscribes a connection's
-     * {@code /user/topic/messages} to the broker's
-     * {@code /topic/messages-user<connection id>}: sent there, a message reaches the
-     * connection on whichever instance it is. Returns how many it reaches.
+     * Sends to these connections, wherever they are: to the broker's topic for each
+     * connection's {@code /user/queue/messages}, which its instance subscribed it to.
+     * Returns how many it reaches.
      */
     int connections(Collection<String> connectionIds, HubMessage message) {
-        send(() -> connectionIds
-            .forEach((connectionId) -> this.messaging.convertAndSend("/topic/messages-user" + connectionId, message)),
+        send(() -> connectionIds.forEach(
+                (connectionId) -> this.messaging.convertAndSend(ConnectionTopics.of("/queue/messages", connectionId),
+                        message, asSentTo("/user/queue/messages"))),
                 "the message reached some of them at most");
         return connectionIds.size();
     }
 
     /**
-     * Sends an error to a connection of this instance, on {@code /user/queue/errors}, as
-     * Spring sends a hub method's answer: through the simple broker, after the answers
-     * sent to it before.
+     * Sends an error to one connection of this instance, on {@code /user/queue/errors},
+     * after the answers sent to it before.
      */
     public void error(String connectionId, HubError error) {
         sendToConnection(connectionId, "/queue/errors", error);
@@ -82,7 +82,7 @@ public class HubClients {
         }
         catch (MessageDeliveryException ex) {
             // The relay refuses every message while the broker is unreachable, even one
-            // for the simple broker; no client is connected then anyway.
+            // it would not pass on; no client is connected then anyway.
         }
     }
 
@@ -91,9 +91,9 @@ public class HubClients {
      * went; and the other instances, for their lists.
      */
     void announce(ConnectionEvent event) {
-        this.backplane.publishMembership(() -> {
+        this.membership.publishMembership(() -> {
             announceToAll(event);
-            return new BackplaneMessage.ConnectionChanged(event);
+            return new MembershipMessage.ConnectionChanged(event);
         });
     }
 
@@ -103,7 +103,7 @@ public class HubClients {
      */
     public void announceToAll(ConnectionEvent event) {
         try {
-            this.messaging.convertAndSend("/topic/connections", event, Backplane.withoutWaiting());
+            this.messaging.convertAndSend("/topic/connections", event, MembershipChannel.withoutWaiting());
         }
         catch (MessageDeliveryException ex) {
             // Broker unreachable: every page reconnects and asks for the list again.
@@ -112,8 +112,8 @@ public class HubClients {
 
     /** Tells the other instances which groups a connection of this instance is in now. */
     void announceGroups(String connectionId) {
-        this.backplane.publishMembership(
-                () -> new BackplaneMessage.GroupsChanged(connectionId, this.registry.groupsOf(connectionId)));
+        this.membership.publishMembership(
+                () -> new MembershipMessage.GroupsChanged(connectionId, this.registry.groupsOf(connectionId)));
     }
 
     /** Sends, or says what was lost because the broker is unreachable. */
@@ -129,8 +129,19 @@ public class HubClients {
 
     private void sendToConnection(String connectionId, String destination, Object payload) {
         // With the session id both as the "user" and in the headers, Spring resolves the
-        // destination to that one connection's queue, such as /queue/errors-user<id>.
+        // destination to that one connection's.
         this.messaging.convertAndSendToUser(connectionId, destination, payload, headersFor(connectionId));
+    }
+
+    /**
+     * Headers that make the connection see its own destination, as Spring does for a
+     * {@code /user} destination it resolved: the broker passes them on.
+     */
+    private static MessageHeaders asSentTo(String userDestination) {
+        SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        accessor.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, userDestination);
+        accessor.setLeaveMutable(true);
+        return accessor.getMessageHeaders();
     }
 
     private static MessageHeaders headersFor(String connectionId) {

@@ -10,15 +10,15 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 
 import com.example.announcements.MessageCounter;
 import com.example.broker.BrokerProperties;
-import com.example.broker.OneConnectedFrame;
-import com.example.cluster.Backplane;
+import com.example.broker.LocalDelivery;
+import com.example.cluster.MembershipChannel;
 import com.example.production.SubscriptionLimit;
 
 /**
  * Opens the hub's WebSocket endpoint and routes STOMP destinations: {@code /app/**} to
- * {@link MessageHub}; what must reach every instance's connections to the message broker
- * at {@code hub.broker.host} and {@code hub.broker.port}, through Spring's broker relay;
- * what is for this instance's connections only to Spring's in-memory broker.
+ * {@link MessageHub}; the rest to the message broker at {@code hub.broker.host} and
+ * {@code hub.broker.port}, through Spring's broker relay, except what is for this
+ * instance's connections only, which {@link LocalDelivery} hands to them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -32,19 +32,19 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     /**
      * The destinations the message broker holds: what must reach connections on any
-     * instance. They are prefixes: {@code /topic/messages} also covers
-     * {@code /topic/messages-user<id>}, where Spring subscribes a connection's
-     * {@code /user/topic/messages}. All are topics: a broker delivers a topic's messages
-     * to the subscriptions there are, and keeps nothing once they end, where it may keep
-     * a {@code /queue/} for a reader to come (RabbitMQ does, for good).
+     * instance. They are prefixes: {@code /topic/messages} also covers the topic where
+     * Spring subscribes a connection's {@code /user/queue/messages} (see
+     * {@link com.example.broker.ConnectionTopics}).
      */
-    public static final String[] RELAYED = { "/topic/messages", "/topic/connections", Backplane.DESTINATION };
+    public static final String[] RELAYED = { "/topic/messages", "/topic/connections", MembershipChannel.DESTINATION };
 
     private final DestinationGuard destinationGuard;
 
     private final MessageCounter messageCounter;
 
     private final SubscriptionLimit subscriptionLimit;
+
+    private final LocalDelivery localDelivery;
 
     private final BrokerProperties broker;
 
@@ -53,10 +53,12 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final String[] allowedOrigins;
 
     WebSocketConfig(DestinationGuard destinationGuard, MessageCounter messageCounter,
-            SubscriptionLimit subscriptionLimit, BrokerProperties broker, WebSocketProperties websocket) {
+            SubscriptionLimit subscriptionLimit, LocalDelivery localDelivery, BrokerProperties broker,
+            WebSocketProperties websocket) {
         this.destinationGuard = destinationGuard;
         this.messageCounter = messageCounter;
         this.subscriptionLimit = subscriptionLimit;
+        this.localDelivery = localDelivery;
         this.broker = broker;
         this.heartbeatMillis = websocket.heartbeatInterval().toMillis();
         this.allowedOrigins = websocket.allowedOrigins().toArray(String[]::new);
@@ -76,9 +78,10 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes("/app");
-        // What must reach connections on any instance goes to the broker: each connection
-        // gets a TCP connection of its own to the broker, which holds its subscriptions
-        // and sends it what is published there, from any instance. The relay's own
+        // Messages for connections go to the broker: each connection gets a TCP
+        // connection
+        // of its own to the broker, which holds its subscriptions and sends it what is
+        // published there, from any instance. The relay's own
         // "system" connection carries what the app itself publishes; its heartbeats tell
         // the relay within three intervals that the broker is gone. Heartbeats with a
         // client are between the client and the broker.
@@ -92,11 +95,6 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
             .setVirtualHost(this.broker.virtualHost())
             .setSystemHeartbeatSendInterval(this.heartbeatMillis)
             .setSystemHeartbeatReceiveInterval(this.heartbeatMillis);
-        // What is for connections of this instance only stays here, in Spring's simple
-        // broker: this instance's statistics, and the answers to a caller, which the page
-        // matches to its calls by their order across the three destinations. A broker
-        // keeps order within a destination, not across destinations.
-        registry.enableSimpleBroker("/queue/replies", "/queue/errors", "/queue/groups", "/topic/stats");
         registry.setUserDestinationPrefix("/user");
         // Deliver to each connection in the order messages were published.
         registry.setPreservePublishOrder(true);
@@ -104,13 +102,10 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        // The guard first: what it drops is not counted.
-        registration.interceptors(this.destinationGuard, this.subscriptionLimit, this.messageCounter);
-    }
-
-    @Override
-    public void configureClientOutboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new OneConnectedFrame());
+        // The guard first: what it drops is not counted. Then what the limit lets through
+        // is kept track of for the answers sent here and for the broker.
+        registration.interceptors(this.destinationGuard, this.subscriptionLimit, this.localDelivery,
+                this.messageCounter);
     }
 
     @Override

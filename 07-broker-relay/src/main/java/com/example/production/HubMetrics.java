@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
 import com.example.announcements.MessageCounter;
-import com.example.cluster.Backplane;
+import com.example.cluster.MembershipChannel;
 import com.example.hub.ConnectionRegistry;
 
 /**
@@ -25,16 +25,16 @@ class HubMetrics implements MeterBinder {
 
     private final MessageCounter messages;
 
-    private final Backplane backplane;
+    private final MembershipChannel membership;
 
     private final LoginRateLimiter logins;
 
-    HubMetrics(WebSocketSessions sessions, ConnectionRegistry registry, MessageCounter messages, Backplane backplane,
-            LoginRateLimiter logins) {
+    HubMetrics(WebSocketSessions sessions, ConnectionRegistry registry, MessageCounter messages,
+            MembershipChannel membership, LoginRateLimiter logins) {
         this.sessions = sessions;
         this.registry = registry;
         this.messages = messages;
-        this.backplane = backplane;
+        this.membership = membership;
         this.logins = logins;
     }
 
@@ -51,19 +51,19 @@ class HubMetrics implements MeterBinder {
         FunctionCounter.builder("hub.messages.received", this.messages, MessageCounter::total)
             .description("Messages clients sent to the hub")
             .register(meters);
-        FunctionCounter.builder("hub.backplane.published", this.backplane, Backplane::published)
+        FunctionCounter.builder("hub.membership.published", this.membership, MembershipChannel::published)
             .description("Messages about this instance's connections published to the other instances")
             .register(meters);
-        FunctionCounter.builder("hub.backplane.lost", this.backplane, Backplane::lost)
+        FunctionCounter.builder("hub.membership.lost", this.membership, MembershipChannel::lost)
             .description("Messages for the other instances that never reached the broker")
             .register(meters);
-        FunctionCounter.builder("hub.backplane.received", this.backplane, Backplane::received)
+        FunctionCounter.builder("hub.membership.received", this.membership, MembershipChannel::received)
             .description("Messages received from the other instances")
             .register(meters);
-        FunctionCounter.builder("hub.backplane.refused", this.backplane, Backplane::refused)
-            .description("Messages on the backplane destination that were not backplane messages")
+        FunctionCounter.builder("hub.membership.refused", this.membership, MembershipChannel::refused)
+            .description("Messages on the membership destination that were not membership messages")
             .register(meters);
-        Gauge.builder("hub.broker.reachable", this.backplane, (backplane) -> backplane.isReachable() ? 1 : 0)
+        Gauge.builder("hub.broker.reachable", this.membership, (membership) -> membership.isReachable() ? 1 : 0)
             .description("1 while the relay's system connection to the broker is up, else 0")
             .register(meters);
         FunctionCounter.builder("hub.logins.refused", this.logins, LoginRateLimiter::refused)

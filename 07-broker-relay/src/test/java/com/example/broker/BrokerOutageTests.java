@@ -16,7 +16,7 @@ import org.springframework.http.ResponseEntity;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.example.cluster.Backplane;
+import com.example.cluster.MembershipChannel;
 import com.example.hub.ConnectionInfo;
 import com.example.hub.ConnectionRegistry;
 import com.example.support.CapturedLog;
@@ -65,7 +65,7 @@ class BrokerOutageTests {
 
     @Test
     void clientsAreToldAndNothingIsDeliveredTwiceAcrossAnOutage() throws Exception {
-        try (CapturedLog log = CapturedLog.of(Backplane.class, Level.INFO)) {
+        try (CapturedLog log = CapturedLog.of(MembershipChannel.class, Level.INFO)) {
             HubTestClient aliceOnA = HubTestClient.connect(a.port(), "alice", "/topic/messages");
             HubTestClient bobOnB = HubTestClient.connect(b.port(), "bob", "/topic/messages");
             aliceOnA.send("/app/sendMessageToAll", "{\"text\":\"before\"}");
@@ -135,7 +135,8 @@ class BrokerOutageTests {
      */
     @Test
     void instanceStartedWithoutItsBrokerIsNotReadyUntilTheBrokerIsThere() {
-        try (TestBroker absent = TestBroker.start(); CapturedLog log = CapturedLog.of(Backplane.class, Level.INFO)) {
+        try (TestBroker absent = TestBroker.start();
+                CapturedLog log = CapturedLog.of(MembershipChannel.class, Level.INFO)) {
             absent.stop();
             try (HubInstance lonely = HubInstance.start("lonely", absent, "hub.cluster.presence-interval=200ms")) {
                 assertThat(lonely.health().at("/components/broker/status").asString()).isEqualTo("DOWN");

@@ -19,8 +19,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * The cluster view on its own, with the backplane and the clients replaced by mocks and
- * times chosen by the test: what other instances say, what a silent instance costs.
+ * The cluster view on its own, with the membership channel and the clients replaced by
+ * mocks and times chosen by the test: what other instances say, what a silent instance
+ * costs.
  */
 class ClusterMembersTests {
 
@@ -28,11 +29,11 @@ class ClusterMembersTests {
 
     private final ConnectionRegistry registry = new ConnectionRegistry();
 
-    private final Backplane backplane = mock(Backplane.class);
+    private final MembershipChannel membership = mock(MembershipChannel.class);
 
     private final HubClients clients = mock(HubClients.class);
 
-    private final ClusterMembers members = new ClusterMembers(this.backplane, this.registry, this.clients,
+    private final ClusterMembers members = new ClusterMembers(this.membership, this.registry, this.clients,
             new InstanceName("a"), new ClusterProperties(INTERVAL));
 
     private final ConnectionInfo bobOnB = new ConnectionInfo("b1", "bob", "b");
@@ -53,11 +54,11 @@ class ClusterMembersTests {
     /** The pages heard of these changes from the instance they happened on. */
     @Test
     void changesAnnouncedByTheirInstanceAreNotAnnouncedAgain() {
-        this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.connected(this.bobOnB)));
+        this.members.receive("b", new MembershipMessage.ConnectionChanged(ConnectionEvent.connected(this.bobOnB)));
         this.members.receive("b", presence(this.bobOnB));
         assertThat(this.registry.connections()).containsExactly(this.bobOnB);
-        this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.disconnected(this.bobOnB)));
-        this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.disconnected(this.bobOnB)));
+        this.members.receive("b", new MembershipMessage.ConnectionChanged(ConnectionEvent.disconnected(this.bobOnB)));
+        this.members.receive("b", new MembershipMessage.ConnectionChanged(ConnectionEvent.disconnected(this.bobOnB)));
 
         verify(this.clients, never()).announceToAll(any());
         assertThat(this.registry.connections()).isEmpty();
@@ -69,16 +70,16 @@ class ClusterMembersTests {
      */
     @Test
     void onlyTheFirstInstanceByNameTellsThePagesWhatItFoundOut() {
-        ClusterMembers onC = new ClusterMembers(this.backplane, this.registry, this.clients, new InstanceName("c"),
+        ClusterMembers onC = new ClusterMembers(this.membership, this.registry, this.clients, new InstanceName("c"),
                 new ClusterProperties(INTERVAL));
         onC.receive("a", presence());
         onC.receive("b", presence(this.bobOnB));
 
-        onC.receive("b", new BackplaneMessage.Leaving());
+        onC.receive("b", new MembershipMessage.Leaving());
         assertThat(this.registry.connections()).isEmpty();
         verify(this.clients, never()).announceToAll(any());
 
-        onC.receive("a", new BackplaneMessage.Leaving());
+        onC.receive("a", new MembershipMessage.Leaving());
         ConnectionInfo daveOnD = new ConnectionInfo("d1", "dave", "d");
         onC.receive("d", presence(daveOnD));
         verify(this.clients).announceToAll(ConnectionEvent.connected(daveOnD));
@@ -90,7 +91,7 @@ class ClusterMembersTests {
     @Test
     void whatTheFirstInstanceByNameLeftUnsaidTheNextOneSays() {
         ConnectionInfo aliceOnA = new ConnectionInfo("a1", "alice", "a");
-        ClusterMembers onB = new ClusterMembers(this.backplane, this.registry, this.clients, new InstanceName("b"),
+        ClusterMembers onB = new ClusterMembers(this.membership, this.registry, this.clients, new InstanceName("b"),
                 new ClusterProperties(INTERVAL));
 
         onB.receive("a", presence(aliceOnA));
@@ -100,15 +101,15 @@ class ClusterMembersTests {
 
     @Test
     void groupsOfAnotherInstancesConnectionsCountAsMembers() {
-        this.members.receive("b", new BackplaneMessage.ConnectionChanged(ConnectionEvent.connected(this.bobOnB)));
+        this.members.receive("b", new MembershipMessage.ConnectionChanged(ConnectionEvent.connected(this.bobOnB)));
 
-        this.members.receive("b", new BackplaneMessage.GroupsChanged("b1", List.of("chess", "tea")));
+        this.members.receive("b", new MembershipMessage.GroupsChanged("b1", List.of("chess", "tea")));
         assertThat(this.registry.members("tea")).containsExactly("b1");
-        this.members.receive("b", new BackplaneMessage.GroupsChanged("b1", List.of("chess")));
+        this.members.receive("b", new MembershipMessage.GroupsChanged("b1", List.of("chess")));
         assertThat(this.registry.members("tea")).isEmpty();
         // Presence repairs what a lost change left behind.
         this.members.receive("b",
-                new BackplaneMessage.Presence(List.of(new ClusterConnection(this.bobOnB, List.of("tea")),
+                new MembershipMessage.Presence(List.of(new ClusterConnection(this.bobOnB, List.of("tea")),
                         new ClusterConnection(this.carolOnB, List.of("tea")))));
         assertThat(this.registry.members("tea")).containsExactlyInAnyOrder("b1", "b2");
         assertThat(this.registry.members("chess")).isEmpty();
@@ -116,7 +117,7 @@ class ClusterMembersTests {
 
     @Test
     void instanceSilentForThreeIntervalsLosesItsConnections() {
-        given(this.backplane.isReachable()).willReturn(true);
+        given(this.membership.isReachable()).willReturn(true);
         this.members.receive("b", presence(this.bobOnB, this.carolOnB));
 
         this.members.forgetSilentInstances(Instant.now().plus(INTERVAL.multipliedBy(2)));
@@ -134,8 +135,8 @@ class ClusterMembersTests {
      */
     @Test
     void instancesSilentTogetherAreAllAnnouncedByTheOneLeft() {
-        given(this.backplane.isReachable()).willReturn(true);
-        ClusterMembers onC = new ClusterMembers(this.backplane, this.registry, this.clients, new InstanceName("c"),
+        given(this.membership.isReachable()).willReturn(true);
+        ClusterMembers onC = new ClusterMembers(this.membership, this.registry, this.clients, new InstanceName("c"),
                 new ClusterProperties(INTERVAL));
         ConnectionInfo aliceOnA = new ConnectionInfo("a1", "alice", "a");
         onC.receive("a", presence(aliceOnA));
@@ -150,7 +151,7 @@ class ClusterMembersTests {
 
     @Test
     void whileCutOffFromTheBrokerItselfNoInstanceIsTakenForGone() {
-        given(this.backplane.isReachable()).willReturn(false);
+        given(this.membership.isReachable()).willReturn(false);
         this.members.receive("b", presence(this.bobOnB));
 
         this.members.forgetSilentInstances(Instant.now().plus(Duration.ofMinutes(5)));
@@ -161,12 +162,12 @@ class ClusterMembersTests {
 
     @Test
     void backFromAnOutageItGivesTheOthersAFullSilenceLimitToBeHeardAgain() {
-        given(this.backplane.isReachable()).willReturn(true);
+        given(this.membership.isReachable()).willReturn(true);
         this.members.receive("b", presence(this.bobOnB));
         Instant back = Instant.now().plus(Duration.ofMinutes(5));
-        given(this.backplane.isReachable()).willReturn(false);
+        given(this.membership.isReachable()).willReturn(false);
         this.members.forgetSilentInstances(back.minusSeconds(1));
-        given(this.backplane.isReachable()).willReturn(true);
+        given(this.membership.isReachable()).willReturn(true);
 
         this.members.forgetSilentInstances(back);
         assertThat(this.registry.connections()).containsExactly(this.bobOnB);
@@ -180,14 +181,14 @@ class ClusterMembersTests {
     void leavingInstanceLosesItsConnectionsAtOnce() {
         this.members.receive("b", presence(this.bobOnB));
 
-        this.members.receive("b", new BackplaneMessage.Leaving());
+        this.members.receive("b", new MembershipMessage.Leaving());
 
         assertThat(this.registry.connections()).isEmpty();
         verify(this.clients).announceToAll(ConnectionEvent.disconnected(this.bobOnB));
     }
 
-    private static BackplaneMessage.Presence presence(ConnectionInfo... connections) {
-        return new BackplaneMessage.Presence(List.of(connections)
+    private static MembershipMessage.Presence presence(ConnectionInfo... connections) {
+        return new MembershipMessage.Presence(List.of(connections)
             .stream()
             .map((connection) -> new ClusterConnection(connection, List.of()))
             .toList());

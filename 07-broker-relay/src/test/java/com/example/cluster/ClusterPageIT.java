@@ -113,7 +113,7 @@ class ClusterPageIT {
         ChatPage bob = ChatPage.open(this.bobBrowser, instance2.port()).logIn("bob").awaitConnected();
         String aliceBefore = alice.connectionId();
 
-        try (CapturedLog log = CapturedLog.of(Backplane.class, Level.WARN)) {
+        try (CapturedLog log = CapturedLog.of(MembershipChannel.class, Level.WARN)) {
             broker.stop();
             try {
                 for (ChatPage page : List.of(alice, bob)) {

@@ -45,7 +45,7 @@ public class ClusterTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private static final String[] DESTINATIONS = { "/topic/messages", "/topic/connections", "/user/topic/messages",
+    private static final String[] DESTINATIONS = { "/topic/messages", "/topic/connections", "/user/queue/messages",
             "/user/queue/errors", "/user/queue/groups", "/user/queue/replies" };
 
     public static BrokerUnderTest broker;
@@ -120,9 +120,9 @@ public class ClusterTests {
         alice.send("/app/sendMessageToOthers", "{\"text\":\"not for me\"}");
         settle(alice, alice, bob, carol);
 
-        assertThat(texts(alice, "/user/topic/messages")).isEmpty();
-        assertThat(texts(carol, "/user/topic/messages")).containsExactly("not for me");
-        assertThat(texts(bob, "/user/topic/messages")).containsExactly("not for me");
+        assertThat(texts(alice, "/user/queue/messages")).isEmpty();
+        assertThat(texts(carol, "/user/queue/messages")).containsExactly("not for me");
+        assertThat(texts(bob, "/user/queue/messages")).containsExactly("not for me");
         assertThat(alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
 
@@ -137,9 +137,9 @@ public class ClusterTests {
                 "{\"connectionId\":\"" + bob.connectionId() + "\",\"text\":\"across the cluster\"}");
         settle(alice, alice, bob, carol);
 
-        assertThat(texts(bob, "/user/topic/messages")).containsExactly("across the cluster");
-        assertThat(texts(carol, "/user/topic/messages")).isEmpty();
-        assertThat(texts(alice, "/user/topic/messages")).isEmpty();
+        assertThat(texts(bob, "/user/queue/messages")).containsExactly("across the cluster");
+        assertThat(texts(carol, "/user/queue/messages")).isEmpty();
+        assertThat(texts(alice, "/user/queue/messages")).isEmpty();
         assertThat(alice.received("/user/queue/errors")).isEmpty();
     }
 
@@ -157,10 +157,10 @@ public class ClusterTests {
         alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"kettle is on\"}");
         settle(alice, alice, bob, carol, admin);
 
-        assertThat(texts(carol, "/user/topic/messages")).containsExactly("kettle is on");
-        assertThat(texts(bob, "/user/topic/messages")).containsExactly("kettle is on");
-        assertThat(texts(alice, "/user/topic/messages")).isEmpty();
-        assertThat(texts(admin, "/user/topic/messages")).isEmpty();
+        assertThat(texts(carol, "/user/queue/messages")).containsExactly("kettle is on");
+        assertThat(texts(bob, "/user/queue/messages")).containsExactly("kettle is on");
+        assertThat(texts(alice, "/user/queue/messages")).isEmpty();
+        assertThat(texts(admin, "/user/queue/messages")).isEmpty();
         assertThat(alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
 
@@ -177,7 +177,7 @@ public class ClusterTests {
         alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"anyone?\"}");
         settle(alice, alice, bob);
 
-        assertThat(texts(bob, "/user/topic/messages")).isEmpty();
+        assertThat(texts(bob, "/user/queue/messages")).isEmpty();
         assertThat(alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":0}");
     }
 
@@ -192,10 +192,10 @@ public class ClusterTests {
         bob.send("/app/sendMessageToUser", "{\"user\":\"alice\",\"text\":\"in every tab\"}");
         settle(bob, aliceOnA, aliceOnB, bob, carol);
 
-        assertThat(texts(aliceOnA, "/user/topic/messages")).containsExactly("in every tab");
-        assertThat(texts(aliceOnB, "/user/topic/messages")).containsExactly("in every tab");
-        assertThat(texts(bob, "/user/topic/messages")).isEmpty();
-        assertThat(texts(carol, "/user/topic/messages")).isEmpty();
+        assertThat(texts(aliceOnA, "/user/queue/messages")).containsExactly("in every tab");
+        assertThat(texts(aliceOnB, "/user/queue/messages")).containsExactly("in every tab");
+        assertThat(texts(bob, "/user/queue/messages")).isEmpty();
+        assertThat(texts(carol, "/user/queue/messages")).isEmpty();
         assertThat(bob.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
 
@@ -210,7 +210,7 @@ public class ClusterTests {
         alice.send("/app/sendMessageToConnection", "{\"connectionId\":\"nobody\",\"text\":\"and you?\"}");
         settle(alice, alice, bob);
 
-        assertThat(texts(bob, "/user/topic/messages")).containsExactly("found you");
+        assertThat(texts(bob, "/user/queue/messages")).containsExactly("found you");
         assertThat(alice.received("/user/queue/errors")).hasSize(2)
             .anySatisfy((error) -> assertThat(error).contains("unknown-user"))
             .anySatisfy((error) -> assertThat(error).contains("unknown-connection"));
@@ -272,15 +272,15 @@ public class ClusterTests {
     }
 
     @Test
-    void malformedAndForeignMessagesOnTheBackplaneAreDroppedAndDeliveryGoesOn() throws Exception {
+    void malformedAndForeignMessagesOnTheMembershipChannelAreDroppedAndDeliveryGoesOn() throws Exception {
         HubTestClient alice = connect(a, "alice");
         HubTestClient bob = connect(b, "bob");
         awaitKnownOn(a, bob);
-        long refusedOnA = a.bean(Backplane.class).refused();
-        long refusedOnB = b.bean(Backplane.class).refused();
+        long refusedOnA = a.bean(MembershipChannel.class).refused();
+        long refusedOnB = b.bean(MembershipChannel.class).refused();
 
-        try (CapturedLog log = CapturedLog.of(Backplane.class, Level.WARN)) {
-            publishOnTheBroker(Backplane.DESTINATION, "not json at all",
+        try (CapturedLog log = CapturedLog.of(MembershipChannel.class, Level.WARN)) {
+            publishOnTheBroker(MembershipChannel.DESTINATION, "not json at all",
                     "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"self-destruct\"}}",
                     "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"groups-changed\"}}",
                     "{\"origin\":\"elsewhere\",\"message\":{\"type\":\"presence\","
@@ -289,15 +289,15 @@ public class ClusterTests {
             alice.send("/app/sendMessageToUser", "{\"user\":\"bob\",\"text\":\"users still found\"}");
 
             assertThat(texts(bob.awaitReceived("/topic/messages", 1))).containsExactly("still flowing");
-            assertThat(texts(bob.awaitReceived("/user/topic/messages", 1))).containsExactly("users still found");
+            assertThat(texts(bob.awaitReceived("/user/queue/messages", 1))).containsExactly("users still found");
             // Each of the four is logged by both instances.
             await().atMost(HubTestClient.TIMEOUT).until(() -> log.lines().size() >= 8);
             assertThat(log.lines()).anySatisfy((line) -> assertThat(line).contains("not json at all"))
                 .anySatisfy((line) -> assertThat(line).contains("self-destruct"))
                 .allSatisfy((line) -> assertThat(line).startsWith("WARN"));
-            // The hub.backplane.refused metric counts them.
-            assertThat(a.bean(Backplane.class).refused()).isEqualTo(refusedOnA + 4);
-            assertThat(b.bean(Backplane.class).refused()).isEqualTo(refusedOnB + 4);
+            // The hub.membership.refused metric counts them.
+            assertThat(a.bean(MembershipChannel.class).refused()).isEqualTo(refusedOnA + 4);
+            assertThat(b.bean(MembershipChannel.class).refused()).isEqualTo(refusedOnB + 4);
         }
     }
 

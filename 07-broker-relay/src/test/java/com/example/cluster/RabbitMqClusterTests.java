@@ -37,18 +37,18 @@ class RabbitMqClusterTests extends ClusterTests {
     void nothingOutlivesAConnectionOnTheBroker() throws Exception {
         TestRabbitMq rabbit = (TestRabbitMq) broker;
         // Once the earlier tests' clients are gone, RabbitMQ holds the two instances' own
-        // subscriptions (to the backplane's destination) only.
+        // subscriptions (to the membership destination) only.
         await().atMost(HubTestClient.TIMEOUT)
             .pollInterval(Duration.ofMillis(100))
             .until(() -> rabbit.queues().size() == 2);
         List<String> before = rabbit.queues();
-        try (HubTestClient alice = HubTestClient.connect(a.port(), "alice", "/topic/messages", "/user/topic/messages");
+        try (HubTestClient alice = HubTestClient.connect(a.port(), "alice", "/topic/messages", "/user/queue/messages");
                 HubTestClient bob = HubTestClient.connect(b.port(), "bob", "/topic/messages")) {
             await().atMost(HubTestClient.TIMEOUT)
                 .until(() -> b.bean(ConnectionRegistry.class).contains(alice.connectionId()));
             bob.send("/app/sendMessageToConnection",
                     "{\"connectionId\":\"" + alice.connectionId() + "\",\"text\":\"private\"}");
-            alice.awaitReceived("/user/topic/messages", 1);
+            alice.awaitReceived("/user/queue/messages", 1);
             assertThat(rabbit.queues()).as("a queue per subscription of alice's and bob's").hasSize(5);
         }
         await().atMost(HubTestClient.TIMEOUT)

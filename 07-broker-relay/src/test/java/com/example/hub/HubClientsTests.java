@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 
-import com.example.cluster.Backplane;
+import com.example.cluster.MembershipChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,7 +26,8 @@ class HubClientsTests {
 
     private final SimpMessageSendingOperations messaging = mock(SimpMessageSendingOperations.class);
 
-    private final HubClients clients = new HubClients(this.messaging, new ConnectionRegistry(), mock(Backplane.class));
+    private final HubClients clients = new HubClients(this.messaging, new ConnectionRegistry(),
+            mock(MembershipChannel.class));
 
     @Test
     void whatTheRelayRefusesBecomesAnErrorThatSaysWhatWasLost() {

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.example.cluster.Backplane;
+import com.example.broker.ConnectionTopics;
+import com.example.cluster.MembershipChannel;
 import com.example.support.HubControls;
 import com.example.support.HubTestClient;
 
@@ -40,7 +41,7 @@ public class HubTargetsTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private static final String[] DESTINATIONS = { "/topic/messages", "/user/topic/messages", "/user/queue/errors",
+    private static final String[] DESTINATIONS = { "/topic/messages", "/user/queue/messages", "/user/queue/errors",
             "/user/queue/groups", "/user/queue/replies" };
 
     @LocalServerPort
@@ -74,10 +75,10 @@ public class HubTargetsTests {
         this.alice.send("/app/sendMessageToCaller", "{\"text\":\"note to self\"}");
         settle(this.alice);
 
-        assertThat(texts(this.alice, "/user/topic/messages")).containsExactly("note to self");
-        assertThat(texts(this.bob, "/user/topic/messages")).isEmpty();
-        assertThat(texts(this.carol, "/user/topic/messages")).isEmpty();
-        JsonNode message = JSON.readTree(this.alice.received("/user/topic/messages").get(0));
+        assertThat(texts(this.alice, "/user/queue/messages")).containsExactly("note to self");
+        assertThat(texts(this.bob, "/user/queue/messages")).isEmpty();
+        assertThat(texts(this.carol, "/user/queue/messages")).isEmpty();
+        JsonNode message = JSON.readTree(this.alice.received("/user/queue/messages").get(0));
         assertThat(message.get("target").asString()).isEqualTo("caller");
         assertThat(message.get("from").asString()).isEqualTo("alice");
         assertThat(message.has("group")).isFalse();
@@ -89,10 +90,10 @@ public class HubTargetsTests {
         this.alice.send("/app/sendMessageToOthers", "{\"text\":\"hi all but me\"}");
         settle(this.alice);
 
-        assertThat(texts(this.alice, "/user/topic/messages")).isEmpty();
-        assertThat(texts(this.bob, "/user/topic/messages")).containsExactly("hi all but me");
-        assertThat(texts(this.carol, "/user/topic/messages")).containsExactly("hi all but me");
-        assertThat(JSON.readTree(this.bob.received("/user/topic/messages").get(0)).get("target").asString())
+        assertThat(texts(this.alice, "/user/queue/messages")).isEmpty();
+        assertThat(texts(this.bob, "/user/queue/messages")).containsExactly("hi all but me");
+        assertThat(texts(this.carol, "/user/queue/messages")).containsExactly("hi all but me");
+        assertThat(JSON.readTree(this.bob.received("/user/queue/messages").get(0)).get("target").asString())
             .isEqualTo("others");
         assertThat(this.alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
     }
@@ -103,10 +104,10 @@ public class HubTargetsTests {
                 "{\"connectionId\":\"" + this.bob.connectionId() + "\",\"text\":\"just for Bob\"}");
         settle(this.alice);
 
-        assertThat(texts(this.bob, "/user/topic/messages")).containsExactly("just for Bob");
-        assertThat(texts(this.alice, "/user/topic/messages")).isEmpty();
-        assertThat(texts(this.carol, "/user/topic/messages")).isEmpty();
-        JsonNode message = JSON.readTree(this.bob.received("/user/topic/messages").get(0));
+        assertThat(texts(this.bob, "/user/queue/messages")).containsExactly("just for Bob");
+        assertThat(texts(this.alice, "/user/queue/messages")).isEmpty();
+        assertThat(texts(this.carol, "/user/queue/messages")).isEmpty();
+        JsonNode message = JSON.readTree(this.bob.received("/user/queue/messages").get(0));
         assertThat(message.get("target").asString()).isEqualTo("connection");
         assertThat(message.get("from").asString()).isEqualTo("alice");
     }
@@ -129,10 +130,10 @@ public class HubTargetsTests {
         this.alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"kettle is on\"}");
         settle(this.alice);
 
-        assertThat(texts(this.alice, "/user/topic/messages")).containsExactly("kettle is on");
-        assertThat(texts(this.bob, "/user/topic/messages")).containsExactly("kettle is on");
-        assertThat(texts(this.carol, "/user/topic/messages")).isEmpty();
-        JsonNode message = JSON.readTree(this.bob.received("/user/topic/messages").get(0));
+        assertThat(texts(this.alice, "/user/queue/messages")).containsExactly("kettle is on");
+        assertThat(texts(this.bob, "/user/queue/messages")).containsExactly("kettle is on");
+        assertThat(texts(this.carol, "/user/queue/messages")).isEmpty();
+        JsonNode message = JSON.readTree(this.bob.received("/user/queue/messages").get(0));
         assertThat(message.get("target").asString()).isEqualTo("group");
         assertThat(message.get("group").asString()).isEqualTo("tea");
         assertThat(this.alice.received("/user/queue/replies")).first().isEqualTo("{\"connections\":2}");
@@ -145,9 +146,9 @@ public class HubTargetsTests {
         this.carol.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"from outside\"}");
         settle(this.carol);
 
-        assertThat(texts(this.bob, "/user/topic/messages")).containsExactly("from outside");
-        assertThat(texts(this.carol, "/user/topic/messages")).isEmpty();
-        assertThat(texts(this.alice, "/user/topic/messages")).isEmpty();
+        assertThat(texts(this.bob, "/user/queue/messages")).containsExactly("from outside");
+        assertThat(texts(this.carol, "/user/queue/messages")).isEmpty();
+        assertThat(texts(this.alice, "/user/queue/messages")).isEmpty();
     }
 
     @Test
@@ -170,8 +171,8 @@ public class HubTargetsTests {
         this.alice.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"still here?\"}");
         settle(this.alice);
 
-        assertThat(texts(this.alice, "/user/topic/messages")).containsExactly("still here?");
-        assertThat(texts(this.bob, "/user/topic/messages")).isEmpty();
+        assertThat(texts(this.alice, "/user/queue/messages")).containsExactly("still here?");
+        assertThat(texts(this.bob, "/user/queue/messages")).isEmpty();
     }
 
     @Test
@@ -185,7 +186,7 @@ public class HubTargetsTests {
                 "{\"groups\":[\"tea\"]}", "{\"groups\":[\"chess\",\"tea\"]}", "{\"groups\":[\"chess\",\"tea\"]}");
         this.bob.send("/app/sendMessageToGroup", "{\"group\":\"tea\",\"text\":\"once\"}");
         settle(this.bob);
-        assertThat(texts(this.alice, "/user/topic/messages")).containsExactly("once");
+        assertThat(texts(this.alice, "/user/queue/messages")).containsExactly("once");
         assertThat(errorCodes(this.alice)).isEmpty();
     }
 
@@ -288,9 +289,9 @@ public class HubTargetsTests {
     @Test
     void nonMemberSubscribingToGuessedDestinationsIsRefusedAndReceivesNothing() {
         join(this.alice, "secret");
-        for (String guess : List.of("/topic/messages-user" + this.alice.connectionId(), "/topic/secret",
-                "/queue/secret", "/topic/groups/secret", "/user/" + this.alice.connectionId() + "/topic/messages",
-                Backplane.DESTINATION)) {
+        for (String guess : List.of(ConnectionTopics.of("/queue/messages", this.alice.connectionId()), "/topic/secret",
+                "/queue/secret", "/topic/groups/secret", "/user/" + this.alice.connectionId() + "/queue/messages",
+                MembershipChannel.DESTINATION)) {
             this.carol.subscribe(guess);
         }
         // Wait for the refusals themselves, not for a reply to /app/connectionId: Spring
@@ -301,10 +302,10 @@ public class HubTargetsTests {
         this.bob.send("/app/sendMessageToGroup", "{\"group\":\"secret\",\"text\":\"members only\"}");
         settle(this.bob);
 
-        assertThat(texts(this.alice, "/user/topic/messages")).containsExactly("members only");
+        assertThat(texts(this.alice, "/user/queue/messages")).containsExactly("members only");
         assertThat(errorCodes(this.carol)).hasSize(6).containsOnly("forbidden-destination");
-        assertThat(this.carol.received("/user/topic/messages")).isEmpty();
-        assertThat(this.carol.received("/topic/messages-user" + this.alice.connectionId())).isEmpty();
+        assertThat(this.carol.received("/user/queue/messages")).isEmpty();
+        assertThat(this.carol.received(ConnectionTopics.of("/queue/messages", this.alice.connectionId()))).isEmpty();
         assertThat(this.carol.isConnected()).isTrue();
     }
 
@@ -312,12 +313,12 @@ public class HubTargetsTests {
     void sendingStraightToABrokerDestinationIsRefused() {
         this.carol.send("/topic/messages", "{\"from\":\"" + this.alice.connectionId()
                 + "\",\"text\":\"forged\",\"target\":\"all\",\"sentAt\":\"2020-01-01T00:00:00Z\"}");
-        this.carol.send("/topic/messages-user" + this.alice.connectionId(), "{\"text\":\"forged\"}");
+        this.carol.send(ConnectionTopics.of("/queue/messages", this.alice.connectionId()), "{\"text\":\"forged\"}");
         settle(this.carol);
 
         assertThat(errorCodes(this.carol)).containsExactly("forbidden-destination", "forbidden-destination");
         assertThat(texts(this.alice, "/topic/messages")).isEmpty();
-        assertThat(texts(this.alice, "/user/topic/messages")).isEmpty();
+        assertThat(texts(this.alice, "/user/queue/messages")).isEmpty();
         assertThat(this.carol.isConnected()).isTrue();
     }
 
@@ -337,7 +338,7 @@ public class HubTargetsTests {
 
     private void assertNoTargetedMessages() {
         for (HubTestClient client : List.of(this.alice, this.bob, this.carol)) {
-            assertThat(client.received("/user/topic/messages")).isEmpty();
+            assertThat(client.received("/user/queue/messages")).isEmpty();
         }
     }
 

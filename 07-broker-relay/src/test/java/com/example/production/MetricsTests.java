@@ -48,7 +48,7 @@ class MetricsTests {
         }
         assertThat(get("/actuator/prometheus", "admin").getBody()).contains("hub_messages_received_total")
             .contains("hub_connections{scope=\"instance\"}")
-            .contains("hub_backplane_lost_total");
+            .contains("hub_membership_lost_total");
     }
 
     @Test

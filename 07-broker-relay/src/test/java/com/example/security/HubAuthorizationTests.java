@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.example.hub.HubTargetsTests;
+import com.example.broker.ConnectionTopics;
 import com.example.support.HubControls;
 import com.example.support.HubTestClient;
 
@@ -37,7 +38,7 @@ class HubAuthorizationTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private static final String[] DESTINATIONS = { "/topic/messages", "/user/topic/messages", "/user/queue/errors",
+    private static final String[] DESTINATIONS = { "/topic/messages", "/user/queue/messages", "/user/queue/errors",
             "/user/queue/replies" };
 
     @LocalServerPort
@@ -76,14 +77,14 @@ class HubAuthorizationTests {
         settle(this.bob);
 
         for (HubTestClient tab : List.of(this.aliceTab1, this.aliceTab2)) {
-            JsonNode message = JSON.readTree(tab.received("/user/topic/messages").get(0));
+            JsonNode message = JSON.readTree(tab.received("/user/queue/messages").get(0));
             assertThat(message.get("text").asString()).isEqualTo("both your tabs");
             assertThat(message.get("target").asString()).isEqualTo("user");
             assertThat(message.get("from").asString()).isEqualTo("bob");
-            assertThat(tab.received("/user/topic/messages")).hasSize(1);
+            assertThat(tab.received("/user/queue/messages")).hasSize(1);
         }
-        assertThat(this.bob.received("/user/topic/messages")).isEmpty();
-        assertThat(this.carol.received("/user/topic/messages")).isEmpty();
+        assertThat(this.bob.received("/user/queue/messages")).isEmpty();
+        assertThat(this.carol.received("/user/queue/messages")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,7 +94,7 @@ class HubAuthorizationTests {
         settle(this.bob);
 
         assertThat(errorCodes(this.bob)).containsExactly("unknown-user");
-        everyone().forEach((client) -> assertThat(client.received("/user/topic/messages")).isEmpty());
+        everyone().forEach((client) -> assertThat(client.received("/user/queue/messages")).isEmpty());
     }
 
     @Test
@@ -140,7 +141,7 @@ class HubAuthorizationTests {
             case "alice" -> this.aliceTab1;
             default -> this.carol;
         };
-        assertThat(JSON.readTree(client.received("/user/topic/messages").get(0)).get("from").asString())
+        assertThat(JSON.readTree(client.received("/user/queue/messages").get(0)).get("from").asString())
             .isEqualTo("bob");
     }
 
@@ -173,8 +174,8 @@ class HubAuthorizationTests {
 
     @Test
     void subscribingToAnotherUsersQueueYieldsNothing() {
-        this.carol.subscribe("/user/alice/topic/messages");
-        this.carol.subscribe("/topic/messages-user" + this.aliceTab1.connectionId());
+        this.carol.subscribe("/user/alice/queue/messages");
+        this.carol.subscribe(ConnectionTopics.of("/queue/messages", this.aliceTab1.connectionId()));
         // Wait for the refusals themselves, not for a reply to /app/connectionId: Spring
         // sends that reply around the broker's per-connection order, and it can let the
         // broadcast below overtake an error still on its way.
@@ -183,10 +184,10 @@ class HubAuthorizationTests {
         this.bob.send("/app/sendMessageToUser", "{\"user\":\"alice\",\"text\":\"private\"}");
         settle(this.bob);
 
-        assertThat(texts(this.aliceTab1, "/user/topic/messages")).containsExactly("private");
+        assertThat(texts(this.aliceTab1, "/user/queue/messages")).containsExactly("private");
         assertThat(errorCodes(this.carol)).containsExactly("forbidden-destination", "forbidden-destination");
-        assertThat(this.carol.received("/user/alice/topic/messages")).isEmpty();
-        assertThat(this.carol.received("/user/topic/messages")).isEmpty();
+        assertThat(this.carol.received("/user/alice/queue/messages")).isEmpty();
+        assertThat(this.carol.received("/user/queue/messages")).isEmpty();
     }
 
     private List<HubTestClient> everyone() {

@@ -103,6 +103,9 @@ public final class ChatPage {
     @FindBy(id = "connection-error")
     private WebElement connectionError;
 
+    @FindBy(id = "cluster-warning")
+    private WebElement clusterWarning;
+
     private ChatPage(WebDriver driver) {
         this.driver = driver;
         PageFactory.initElements(driver, this);
@@ -365,6 +368,14 @@ public final class ChatPage {
      */
     public String stats() {
         return this.stats.getText();
+    }
+
+    /**
+     * The warning that this instance is cut off from the others, empty when none is
+     * shown.
+     */
+    public String clusterWarning() {
+        return this.clusterWarning.isDisplayed() ? this.clusterWarning.getText() : "";
     }
 
     /** The connection's error, as the page shows it; empty when none is shown. */

@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
@@ -37,8 +36,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.broker.LocalDelivery;
 import com.example.hub.DestinationGuard;
-import com.example.hub.WebSocketConfig;
 
 import static org.awaitility.Awaitility.await;
 
@@ -138,13 +137,11 @@ public final class HubTestClient implements AutoCloseable {
     }
 
     /**
-     * Whether the message broker will hold the subscription: one the hub allows, to a
-     * relayed destination, also once Spring has resolved a {@code /user} destination.
+     * Whether the message broker will hold the subscription: one the hub allows, and does
+     * not deliver itself.
      */
     private static boolean isOnTheBroker(String destination) {
-        String resolved = destination.startsWith("/user/") ? destination.substring("/user".length()) : destination;
-        return DestinationGuard.SUBSCRIBABLE.contains(destination)
-                && Stream.of(WebSocketConfig.RELAYED).anyMatch(resolved::startsWith);
+        return DestinationGuard.SUBSCRIBABLE.contains(destination) && LocalDelivery.isOnTheBroker(destination);
     }
 
     /**
@@ -166,7 +163,7 @@ public final class HubTestClient implements AutoCloseable {
         sender.awaitMarker("/user/queue/errors", marker);
         for (HubTestClient receiver : receivers) {
             receiver.awaitMarker("/topic/messages", marker);
-            receiver.awaitMarker("/user/topic/messages", marker);
+            receiver.awaitMarker("/user/queue/messages", marker);
         }
     }
 

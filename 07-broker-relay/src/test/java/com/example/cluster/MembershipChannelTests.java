@@ -33,10 +33,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
- * The backplane on its own, with the broker replaced by a mock messaging template that
- * records what is published, and threads stopped where the test needs them.
+ * The membership channel on its own, with the broker replaced by a mock messaging
+ * template that records what is published, and threads stopped where the test needs them.
  */
-class BackplaneTests {
+class MembershipChannelTests {
 
     private final SimpMessageSendingOperations messaging = mock(SimpMessageSendingOperations.class);
 
@@ -46,12 +46,12 @@ class BackplaneTests {
 
     private final MutableClock clock = new MutableClock();
 
-    private final Backplane backplane = new Backplane(this.messaging, JsonMapper.shared(), new InstanceName("here"),
-            this.relay, this.clock);
+    private final MembershipChannel membership = new MembershipChannel(this.messaging, JsonMapper.shared(),
+            new InstanceName("here"), this.relay, this.clock);
 
     @Test
     void subscribesOnTheRelaysSystemConnection() {
-        assertThat(this.relay.getSystemSubscriptions()).containsKey(Backplane.DESTINATION);
+        assertThat(this.relay.getSystemSubscriptions()).containsKey(MembershipChannel.DESTINATION);
     }
 
     /**
@@ -62,23 +62,24 @@ class BackplaneTests {
     void goodbyeWaitsForAListBeingPublishedAndEndsPublishing() throws Exception {
         CountDownLatch building = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<Void> presence = CompletableFuture.runAsync(() -> this.backplane.publishMembership(() -> {
+        CompletableFuture<Void> presence = CompletableFuture.runAsync(() -> this.membership.publishMembership(() -> {
             building.countDown();
             await().until(() -> finish.getCount() == 0);
-            return new BackplaneMessage.Presence(List.of());
+            return new MembershipMessage.Presence(List.of());
         }));
         building.await();
 
-        Thread leaving = new Thread(this.backplane::leave);
+        Thread leaving = new Thread(this.membership::leave);
         leaving.start();
         await().until(() -> leaving.getState() == Thread.State.BLOCKED || !leaving.isAlive());
         finish.countDown();
         presence.get();
         leaving.join();
-        this.backplane.publishMembership(() -> new BackplaneMessage.Presence(List.of()));
+        this.membership.publishMembership(() -> new MembershipMessage.Presence(List.of()));
 
         ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
-        verify(this.messaging, times(2)).convertAndSend(eq(Backplane.DESTINATION), published.capture(), anyMap());
+        verify(this.messaging, times(2)).convertAndSend(eq(MembershipChannel.DESTINATION), published.capture(),
+                anyMap());
         assertThat(published.getAllValues()).satisfiesExactly(
                 (first) -> assertThat(first).asString().contains("\"type\":\"presence\""),
                 (second) -> assertThat(second).asString().contains("\"type\":\"leaving\""));
@@ -91,65 +92,65 @@ class BackplaneTests {
     @Test
     void messageTheBrokerCannotTakeIsCountedAsLost() {
         willThrow(new MessageDeliveryException("Message broker not active")).given(this.messaging)
-            .convertAndSend(eq(Backplane.DESTINATION), any(Object.class), anyMap());
+            .convertAndSend(eq(MembershipChannel.DESTINATION), any(Object.class), anyMap());
 
-        try (CapturedLog log = CapturedLog.of(Backplane.class, Level.WARN)) {
+        try (CapturedLog log = CapturedLog.of(MembershipChannel.class, Level.WARN)) {
             // While the app starts, the relay has not connected yet: no outage.
-            this.backplane.publishMembership(() -> new BackplaneMessage.Presence(List.of()));
-            this.backplane.started();
-            this.backplane.publishMembership(() -> new BackplaneMessage.Presence(List.of()));
+            this.membership.publishMembership(() -> new MembershipMessage.Presence(List.of()));
+            this.membership.started();
+            this.membership.publishMembership(() -> new MembershipMessage.Presence(List.of()));
             assertThat(log.lines()).isEmpty();
 
             this.clock.advance(Duration.ofSeconds(6));
-            this.backplane.publishMembership(() -> new BackplaneMessage.Presence(List.of()));
-            this.backplane.publishMembership(() -> new BackplaneMessage.Presence(List.of()));
+            this.membership.publishMembership(() -> new MembershipMessage.Presence(List.of()));
+            this.membership.publishMembership(() -> new MembershipMessage.Presence(List.of()));
 
             assertThat(log.lines()).singleElement().asString().contains("message broker is unreachable from here");
         }
-        assertThat(this.backplane.lost()).isEqualTo(4);
-        assertThat(this.backplane.published()).isZero();
+        assertThat(this.membership.lost()).isEqualTo(4);
+        assertThat(this.membership.published()).isZero();
     }
 
     /**
-     * Anyone who can publish on the broker can publish there: what is not a backplane
+     * Anyone who can publish on the broker can publish there: what is not a membership
      * message, or lacks a field, is dropped, counted and logged, and listeners never see
      * it.
      */
     @Test
-    void whatIsNotABackplaneMessageIsDroppedAndCounted() {
-        List<BackplaneMessage> heard = new CopyOnWriteArrayList<>();
-        this.backplane.onMessage((instance, message) -> heard.add(message));
+    void whatIsNotAMembershipMessageIsDroppedAndCounted() {
+        List<MembershipMessage> heard = new CopyOnWriteArrayList<>();
+        this.membership.onMessage((instance, message) -> heard.add(message));
 
-        try (CapturedLog log = CapturedLog.of(Backplane.class, Level.WARN)) {
+        try (CapturedLog log = CapturedLog.of(MembershipChannel.class, Level.WARN)) {
             receive("not json");
             receive("{\"origin\":\"there\",\"message\":{\"type\":\"groups-changed\",\"groups\":[]}}");
             receive("{\"origin\":\"there\",\"message\":{\"type\":\"leaving\"}}");
 
-            assertThat(this.backplane.refused()).isEqualTo(2);
+            assertThat(this.membership.refused()).isEqualTo(2);
             assertThat(log.lines()).hasSize(2)
-                .allSatisfy((line) -> assertThat(line).contains("not a backplane message"));
+                .allSatisfy((line) -> assertThat(line).contains("not a membership message"));
         }
-        // Listeners hear on the backplane's own thread.
+        // Listeners hear on the channel.s own thread.
         await().until(() -> heard.size() == 1);
-        assertThat(heard).singleElement().isInstanceOf(BackplaneMessage.Leaving.class);
-        assertThat(this.backplane.received()).isEqualTo(1);
+        assertThat(heard).singleElement().isInstanceOf(MembershipMessage.Leaving.class);
+        assertThat(this.membership.received()).isEqualTo(1);
     }
 
     @Test
     void ownMessagesAreIgnored() {
-        List<BackplaneMessage> heard = new CopyOnWriteArrayList<>();
-        this.backplane.onMessage((instance, message) -> heard.add(message));
+        List<MembershipMessage> heard = new CopyOnWriteArrayList<>();
+        this.membership.onMessage((instance, message) -> heard.add(message));
 
         receive("{\"origin\":\"here\",\"message\":{\"type\":\"leaving\"}}");
         receive("{\"origin\":\"there\",\"message\":{\"type\":\"leaving\"}}");
 
         // The other's message comes after ours, on the same thread: ours is not there.
         await().until(() -> heard.size() == 1);
-        assertThat(this.backplane.received()).isEqualTo(1);
+        assertThat(this.membership.received()).isEqualTo(1);
     }
 
     private void receive(String body) {
-        this.backplane.receive(MessageBuilder.withPayload(body.getBytes(StandardCharsets.UTF_8)).build());
+        this.membership.receive(MessageBuilder.withPayload(body.getBytes(StandardCharsets.UTF_8)).build());
     }
 
 }

@@ -3,7 +3,9 @@ package com.example.cluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
@@ -45,11 +48,11 @@ import tools.jackson.databind.json.JsonMapper;
  * broker delivers at most once: a message published while it is unreachable is lost.
  */
 @Component
-public class Backplane {
+public class MembershipChannel {
 
     public static final String DESTINATION = "/topic/cluster";
 
-    private static final Logger logger = LoggerFactory.getLogger(Backplane.class);
+    private static final Logger logger = LoggerFactory.getLogger(MembershipChannel.class);
 
     private final SimpMessageSendingOperations messaging;
 
@@ -59,14 +62,14 @@ public class Backplane {
 
     private final AbstractBrokerMessageHandler relay;
 
-    private final List<BiConsumer<String, BackplaneMessage>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, MembershipMessage>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * Hands what the others publish to the listeners one at a time, in order, off the
      * relay's network thread: that thread reads everything the system connection carries,
      * and must not wait for the locks the listeners take.
      */
-    private final ExecutorService receiver = Executors.newSingleThreadExecutor(daemonThreads("backplane-receive-"));
+    private final ExecutorService receiver = Executors.newSingleThreadExecutor(daemonThreads("membership-receive-"));
 
     private final AtomicLong published = new AtomicLong();
 
@@ -91,20 +94,25 @@ public class Backplane {
 
     private final Clock clock;
 
-    Backplane(SimpMessageSendingOperations messaging, JsonMapper json, InstanceName instance,
+    MembershipChannel(SimpMessageSendingOperations messaging, JsonMapper json, InstanceName instance,
             @Qualifier("stompBrokerRelayMessageHandler") AbstractBrokerMessageHandler relay, Clock clock) {
         this.messaging = messaging;
         this.clock = clock;
         this.json = json;
         this.instance = instance;
         this.relay = relay;
-        // Subscribed on the system connection whenever it (re)connects; the relay starts
-        // after every bean is created, so this entry is there in time.
-        ((StompBrokerRelayMessageHandler) relay).getSystemSubscriptions().put(DESTINATION, this::receive);
+        // Subscribed on the system connection whenever it (re)connects, beside Spring's
+        // own
+        // subscriptions there, if any; the relay starts after every bean is created, so
+        // this one is there in time.
+        StompBrokerRelayMessageHandler stompRelay = (StompBrokerRelayMessageHandler) relay;
+        Map<String, MessageHandler> subscriptions = new HashMap<>(stompRelay.getSystemSubscriptions());
+        subscriptions.put(DESTINATION, this::receive);
+        stompRelay.setSystemSubscriptions(subscriptions);
     }
 
     /** Registers a listener for what other instances publish: (their name, message). */
-    void onMessage(BiConsumer<String, BackplaneMessage> listener) {
+    void onMessage(BiConsumer<String, MembershipMessage> listener) {
         this.listeners.add(listener);
     }
 
@@ -113,7 +121,7 @@ public class Backplane {
      * a time, each built under the same lock, so that they leave this instance in the
      * order they happened: a full list is never overtaken by an older change.
      */
-    public synchronized void publishMembership(Supplier<BackplaneMessage> message) {
+    public synchronized void publishMembership(Supplier<MembershipMessage> message) {
         if (this.left) {
             return;
         }
@@ -159,7 +167,10 @@ public class Backplane {
 
     private void logOutage() {
         if (!this.left && this.outageLogged.compareAndSet(false, true)) {
-            logger.warn("The message broker is unreachable from {}: its clients are disconnected until it is back.",
+            logger.warn(
+                    "The message broker is unreachable from {}: its clients are disconnected, and reconnect by "
+                            + "themselves once it is back. Check that the broker runs and that hub.broker.host and "
+                            + "hub.broker.port point at it; /actuator/health shows when it is reachable again.",
                     this.instance.value());
         }
     }
@@ -172,7 +183,7 @@ public class Backplane {
      */
     @EventListener(ContextClosedEvent.class)
     synchronized void leave() {
-        publishMembership(BackplaneMessage.Leaving::new);
+        publishMembership(MembershipMessage.Leaving::new);
         this.left = true;
         this.receiver.shutdownNow();
     }
@@ -180,8 +191,8 @@ public class Backplane {
     /**
      * Headers that ask the relay not to wait until a message is written to the broker: it
      * waits on the calling thread, with no time limit, and the threads that publish who
-     * is connected (the scheduler's, the backplane's own) must never stall on a broker
-     * that is going away.
+     * is connected (the scheduler's, the channel.s own) must never stall on a broker that
+     * is going away.
      */
     public static MessageHeaders withoutWaiting() {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
@@ -209,7 +220,7 @@ public class Backplane {
     }
 
     /**
-     * Messages on the destination that were not backplane messages, or not whole ones.
+     * Messages on the destination that were not membership messages, or not whole ones.
      */
     public long refused() {
         return this.refused.get();
@@ -224,7 +235,7 @@ public class Backplane {
         }
         catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
             this.refused.incrementAndGet();
-            logger.warn("Dropped a message on {} that is not a backplane message: {}", DESTINATION,
+            logger.warn("Dropped a message on {} that is not a membership message: {}", DESTINATION,
                     StringUtils.truncate(new String(body, StandardCharsets.UTF_8), 200));
             return;
         }
@@ -241,22 +252,22 @@ public class Backplane {
     }
 
     private void deliver(Envelope envelope) {
-        for (BiConsumer<String, BackplaneMessage> listener : this.listeners) {
+        for (BiConsumer<String, MembershipMessage> listener : this.listeners) {
             try {
                 listener.accept(envelope.origin(), envelope.message());
             }
             catch (RuntimeException ex) {
-                logger.warn("Could not handle a backplane message from {}", envelope.origin(), ex);
+                logger.warn("Could not handle a membership message from {}", envelope.origin(), ex);
             }
         }
     }
 
-    /** A backplane message and the instance that published it. */
-    record Envelope(String origin, BackplaneMessage message) {
+    /** A membership message and the instance that published it. */
+    record Envelope(String origin, MembershipMessage message) {
 
         Envelope {
-            BackplaneMessage.required(origin, "origin");
-            BackplaneMessage.required(message, "message");
+            MembershipMessage.required(origin, "origin");
+            MembershipMessage.required(message, "message");
         }
 
     }

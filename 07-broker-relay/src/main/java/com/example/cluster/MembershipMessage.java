@@ -16,14 +16,14 @@ import com.example.hub.ConnectionInfo;
  * is dropped.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({ @JsonSubTypes.Type(value = BackplaneMessage.ConnectionChanged.class, name = "connection-changed"),
-        @JsonSubTypes.Type(value = BackplaneMessage.GroupsChanged.class, name = "groups-changed"),
-        @JsonSubTypes.Type(value = BackplaneMessage.Presence.class, name = "presence"),
-        @JsonSubTypes.Type(value = BackplaneMessage.Leaving.class, name = "leaving") })
-public sealed interface BackplaneMessage {
+@JsonSubTypes({ @JsonSubTypes.Type(value = MembershipMessage.ConnectionChanged.class, name = "connection-changed"),
+        @JsonSubTypes.Type(value = MembershipMessage.GroupsChanged.class, name = "groups-changed"),
+        @JsonSubTypes.Type(value = MembershipMessage.Presence.class, name = "presence"),
+        @JsonSubTypes.Type(value = MembershipMessage.Leaving.class, name = "leaving") })
+public sealed interface MembershipMessage {
 
     /** A connection of the sending instance opened or closed. */
-    record ConnectionChanged(ConnectionEvent event) implements BackplaneMessage {
+    record ConnectionChanged(ConnectionEvent event) implements MembershipMessage {
 
         public ConnectionChanged {
             required(event, "event");
@@ -36,7 +36,7 @@ public sealed interface BackplaneMessage {
     }
 
     /** A connection of the sending instance is now in these groups. */
-    record GroupsChanged(String connectionId, List<String> groups) implements BackplaneMessage {
+    record GroupsChanged(String connectionId, List<String> groups) implements MembershipMessage {
 
         public GroupsChanged {
             required(connectionId, "connectionId");
@@ -49,7 +49,7 @@ public sealed interface BackplaneMessage {
      * Every connection of the sending instance with its groups, sent every few seconds:
      * it says the instance is alive, and repairs what the others missed.
      */
-    record Presence(List<ClusterConnection> connections) implements BackplaneMessage {
+    record Presence(List<ClusterConnection> connections) implements MembershipMessage {
 
         public Presence {
             required(connections, "connections").forEach((remote) -> {
@@ -61,7 +61,7 @@ public sealed interface BackplaneMessage {
     }
 
     /** The sending instance is shutting down; its connections are gone. */
-    record Leaving() implements BackplaneMessage {
+    record Leaving() implements MembershipMessage {
 
     }
 
