@@ -88,8 +88,7 @@ public class LocalDelivery implements ChannelInterceptor, MessageHandler, SmartI
         else if (type == SimpMessageType.UNSUBSCRIBE) {
             Connection connection = this.connections.get(connectionId);
             String destination = (connection != null) ? connection.subscriptions.remove(subscriptionId) : null;
-            // The relay passes every UNSUBSCRIBE on: only one the broker holds goes
-            // there.
+            // The relay passes every UNSUBSCRIBE on: only those the broker holds go on.
             if (destination == null || !isOnTheBroker(destination)) {
                 return null;
             }

@@ -102,9 +102,8 @@ public class MembershipChannel {
         this.instance = instance;
         this.relay = relay;
         // Subscribed on the system connection whenever it (re)connects, beside Spring's
-        // own
-        // subscriptions there, if any; the relay starts after every bean is created, so
-        // this one is there in time.
+        // own subscriptions there, if any; the relay starts after every bean is created,
+        // so this one is there in time.
         StompBrokerRelayMessageHandler stompRelay = (StompBrokerRelayMessageHandler) relay;
         Map<String, MessageHandler> subscriptions = new HashMap<>(stompRelay.getSystemSubscriptions());
         subscriptions.put(DESTINATION, this::receive);

@@ -79,9 +79,8 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes("/app");
         // Messages for connections go to the broker: each connection gets a TCP
-        // connection
-        // of its own to the broker, which holds its subscriptions and sends it what is
-        // published there, from any instance. The relay's own
+        // connection of its own to the broker, which holds its subscriptions and sends
+        // it what is published there, from any instance. The relay's own
         // "system" connection carries what the app itself publishes; its heartbeats tell
         // the relay within three intervals that the broker is gone. Heartbeats with a
         // client are between the client and the broker.
