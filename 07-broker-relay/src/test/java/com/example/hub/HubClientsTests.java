@@ -13,6 +13,7 @@ import com.example.cluster.MembershipChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
@@ -33,6 +34,8 @@ class HubClientsTests {
     void whatTheRelayRefusesBecomesAnErrorThatSaysWhatWasLost() {
         willThrow(new MessageDeliveryException("Message broker not active.")).given(this.messaging)
             .convertAndSend(anyString(), any(Object.class));
+        willThrow(new MessageDeliveryException("Message broker not active.")).given(this.messaging)
+            .convertAndSend(anyString(), any(Object.class), anyMap());
         HubMessage message = new HubMessage("alice", "hello", "all", Instant.now());
 
         assertThatExceptionOfType(HubException.class).isThrownBy(() -> this.clients.all(message))
