@@ -77,7 +77,7 @@ class HandshakeAuthenticationTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "malformed", "expired", "just expired", "wrong signature", "alg none",
+    @ValueSource(strings = { "empty", "malformed", "expired", "just expired", "wrong signature", "alg none",
             "HS256 with the public key", "wrong issuer", "no expiry", "no subject" })
     void badTokenInTheQueryStringIsRefusedWith401(String kind) {
         assertThat(handshakeStatus("/messages?access_token=" + tokenThatIs(kind), null, null)).isEqualTo(401);
@@ -203,6 +203,7 @@ class HandshakeAuthenticationTests {
         Instant now = Instant.now();
         return switch (kind) {
             case "none" -> null;
+            case "empty" -> "";
             case "malformed" -> "not.a.jwt";
             case "expired" -> sign(this.encoder,
                     claims("message-hub", now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(5))));

@@ -30,7 +30,17 @@ class HubBearerTokenResolver implements BearerTokenResolver {
 
     @Override
     public String resolve(HttpServletRequest request) {
-        return (HANDSHAKE.matches(request) ? this.headerOrQuery : this.headerOnly).resolve(request);
+        boolean queryCounts = HANDSHAKE.matches(request) && !isEmptyQueryToken(request);
+        return (queryCounts ? this.headerOrQuery : this.headerOnly).resolve(request);
+    }
+
+    /**
+     * {@code ?access_token=} names no token: a 401 as for none, where Spring's resolver
+     * would call it a bad request (400).
+     */
+    private static boolean isEmptyQueryToken(HttpServletRequest request) {
+        String[] tokens = request.getParameterValues("access_token");
+        return tokens != null && tokens.length == 1 && tokens[0].isEmpty();
     }
 
 }
