@@ -39,25 +39,32 @@ public class LoginRateLimiter implements SchedulingConfigurer {
         this.clock = clock;
     }
 
-    /** Throws when this address has failed too often for this user just now. */
-    public void checkAllowed(String attempt) {
-        Instant now = this.clock.instant();
-        this.failures.computeIfPresent(attempt, (key, times) -> {
-            forgetOlderThan(times, now.minus(this.window));
-            if (times.size() >= this.maxFailures) {
-                this.refused.incrementAndGet();
-                throw new TooManyAttemptsException(Duration.between(now, times.getFirst().plus(this.window)));
-            }
-            return times.isEmpty() ? null : times;
-        });
-    }
-
-    public void failed(String attempt) {
+    /**
+     * Counts an attempt as failed until {@link #succeeded} takes it back, and throws,
+     * counting nothing, when this address has failed too often for this user just now.
+     * Checking and counting are one step, so attempts at the same time cannot all pass.
+     * @return when the attempt was counted, for {@link #succeeded}
+     */
+    public Instant countAsFailed(String attempt) {
         Instant now = this.clock.instant();
         this.failures.compute(attempt, (key, times) -> {
             Deque<Instant> updated = (times != null) ? times : new ArrayDeque<>();
+            forgetOlderThan(updated, now.minus(this.window));
+            if (updated.size() >= this.maxFailures) {
+                this.refused.incrementAndGet();
+                throw new TooManyAttemptsException(Duration.between(now, updated.getFirst().plus(this.window)));
+            }
             updated.addLast(now);
             return updated;
+        });
+        return now;
+    }
+
+    /** Takes back an attempt counted at this time: successful logins never count. */
+    public void succeeded(String attempt, Instant countedAt) {
+        this.failures.computeIfPresent(attempt, (key, times) -> {
+            times.removeFirstOccurrence(countedAt);
+            return times.isEmpty() ? null : times;
         });
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -84,19 +85,15 @@ class TokenController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Send the username and password in the request body, not in the address.");
         }
-        String attempt = request.getRemoteAddr() + " " + credentials.username();
-        this.rateLimiter.checkAllowed(attempt);
-        try {
-            UserDetails user = (UserDetails) this.authenticationManager
-                .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(),
-                        credentials.password()))
-                .getPrincipal();
-            return issue(user, this.clock.instant());
-        }
-        catch (AuthenticationException ex) {
-            this.rateLimiter.failed(attempt);
-            throw ex;
-        }
+        // Users are found whatever the case of their name: their failures count as one.
+        String attempt = request.getRemoteAddr() + " " + credentials.username().toLowerCase(Locale.ROOT);
+        Instant countedAt = this.rateLimiter.countAsFailed(attempt);
+        UserDetails user = (UserDetails) this.authenticationManager
+            .authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()))
+            .getPrincipal();
+        this.rateLimiter.succeeded(attempt, countedAt);
+        return issue(user, this.clock.instant());
     }
 
     /**

@@ -2,8 +2,14 @@ package com.example.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -177,6 +184,56 @@ class TokenEndpointTests {
         assertThat(postToken("username=alice&password=wonderland").getStatusCode()).isEqualTo(HttpStatus.OK);
         this.clock.advance(Duration.ofSeconds(61));
         assertThat(postToken("username=carol&password=carol-secret").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * Users are found whatever the case of their name, and so are their failures: guesses
+     * spread over spellings share one limit, no spelling gets past it, and every
+     * spelling's token names the user as configured.
+     */
+    @Test
+    void failedLoginsCountForTheUserWhateverTheCaseOfTheName() {
+        ResponseEntity<String> spelledInCapitals = postToken("username=CAROL&password=carol-secret");
+        assertThat(spelledInCapitals.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(this.decoder.decode(JSON.readTree(spelledInCapitals.getBody()).get("access_token").asString())
+            .getSubject()).isEqualTo("carol");
+        List<String> spellings = List.of("carol", "CAROL", "Carol", "cArOl");
+        for (int i = 0; i < 10; i++) {
+            assertThat(postToken("username=" + spellings.get(i % 4) + "&password=guess" + i).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+
+        for (String spelling : spellings) {
+            assertThat(postToken("username=" + spelling + "&password=carol-secret").getStatusCode())
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        }
+        this.clock.advance(Duration.ofSeconds(61));
+        assertThat(postToken("username=carol&password=carol-secret").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * Checking the limit and counting a failure are one step: of many wrong guesses at
+     * the same time, only as many as the limit allows are checked, the others refused.
+     * The guesses are for a user no other test names, since the count outlives the test.
+     */
+    @Test
+    void concurrentFailedLoginsCannotAllPassTheLimit() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<HttpStatusCode>> statuses = executor.invokeAll(IntStream.range(0, 40)
+                .mapToObj((i) -> (Callable<HttpStatusCode>) () -> postToken("username=trudy&password=guess" + i)
+                    .getStatusCode())
+                .toList());
+            List<HttpStatusCode> answers = new ArrayList<>();
+            for (Future<HttpStatusCode> status : statuses) {
+                answers.add(status.get());
+            }
+            assertThat(answers).filteredOn(HttpStatus.UNAUTHORIZED::equals).hasSize(10);
+            assertThat(answers).filteredOn(HttpStatus.TOO_MANY_REQUESTS::equals).hasSize(30);
+        }
+        finally {
+            executor.shutdownNow();
+        }
     }
 
     private ResponseEntity<String> refresh(String token) {
