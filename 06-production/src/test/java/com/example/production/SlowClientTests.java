@@ -1,12 +1,9 @@
 package com.example.production;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
+import java.io.IOException;
 
 import ch.qos.logback.classic.Level;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +20,7 @@ import com.example.hub.SendMessageRequest;
 import com.example.support.CapturedLog;
 import com.example.support.HubControls;
 import com.example.support.HubTestClient;
+import com.example.support.RawWebSocket;
 import com.example.support.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +44,13 @@ class SlowClientTests {
     @Autowired
     ConnectionRegistry registry;
 
+    RawWebSocket stalledClient;
+
+    @AfterEach
+    void closeStalledClient() throws IOException {
+        this.stalledClient.close();
+    }
+
     @Test
     void clientThatStopsReadingIsCutOffAndTheOthersGetEverything() throws Exception {
         String stalled = connectAndStopReading();
@@ -67,31 +72,22 @@ class SlowClientTests {
         }
     }
 
-    /** Connects, subscribes, reads the connection id, and then reads nothing more. */
+    /**
+     * Connects on a socket with a small receive buffer, subscribes, reads the connection
+     * id, and then reads nothing more. (The JDK's WebSocket client goes on reading into
+     * memory of its own when its listener stops asking for frames: its server's writes
+     * never stall.)
+     */
     private String connectAndStopReading() throws Exception {
-        StringBuilder first = new StringBuilder();
-        WebSocket webSocket = HttpClient.newHttpClient()
-            .newWebSocketBuilder()
-            .header("Authorization", "Bearer " + Tokens.issue(this.port, "carol"))
-            .buildAsync(URI.create("ws://localhost:" + this.port + "/messages"), new WebSocket.Listener() {
-
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    first.append(data);
-                    // Asks for the next frame only until the connection id has come.
-                    if (!first.toString().contains("connectionId")) {
-                        webSocket.request(1);
-                    }
-                    return null;
-                }
-
-            })
-            .get(HubTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        webSocket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n\n\0", true).join();
-        webSocket.sendText("SUBSCRIBE\nid:0\ndestination:/topic/messages\n\n\0", true).join();
-        webSocket.sendText("SUBSCRIBE\nid:1\ndestination:/app/connectionId\n\n\0", true).join();
-        await().atMost(HubTestClient.TIMEOUT).until(() -> first.toString().contains("connectionId"));
-        String body = first.substring(first.indexOf("{"), first.lastIndexOf("}") + 1);
+        this.stalledClient = RawWebSocket.openWithSmallReceiveBuffer(this.port, Tokens.issue(this.port, "carol"));
+        this.stalledClient.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+        assertThat(this.stalledClient.nextText()).startsWith("CONNECTED");
+        // The hub handles a connection's frames in order: the subscription is in place
+        // before the connection id comes back.
+        this.stalledClient.sendFrame("SUBSCRIBE\nid:0\ndestination:/topic/messages\n\n");
+        this.stalledClient.sendFrame("SUBSCRIBE\nid:1\ndestination:/app/connectionId\n\n");
+        String reply = this.stalledClient.nextText();
+        String body = reply.substring(reply.indexOf("{"), reply.lastIndexOf("}") + 1);
         return JsonMapper.shared().readTree(body).get("connectionId").asString();
     }
 

@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,8 +47,24 @@ public final class RawWebSocket implements AutoCloseable {
         return open(port, "/messages?access_token=" + token, "");
     }
 
+    /**
+     * Opens the hub's WebSocket on a socket that buffers at most a few KiB of what
+     * arrives, so that a client that stops reading stalls the server's writes soon, as a
+     * stalled network would.
+     */
+    public static RawWebSocket openWithSmallReceiveBuffer(int port, String token) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("localhost", port));
+        return open(socket, port, "/messages", "Authorization: Bearer " + token + "\r\n");
+    }
+
     private static RawWebSocket open(int port, String path, String headers) throws IOException {
-        RawWebSocket client = new RawWebSocket(new Socket("localhost", port));
+        return open(new Socket("localhost", port), port, path, headers);
+    }
+
+    private static RawWebSocket open(Socket socket, int port, String path, String headers) throws IOException {
+        RawWebSocket client = new RawWebSocket(socket);
         client.socket.setSoTimeout((int) HubTestClient.TIMEOUT.toMillis());
         client.out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
