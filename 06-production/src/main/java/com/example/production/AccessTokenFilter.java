@@ -25,15 +25,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
-import com.example.security.HubBearerTokenResolver;
 import com.example.security.SecurityProblems;
 
 /**
- * Takes the access token out of a request before anything else sees it, from the
- * {@code access_token} query parameter and from the {@code Authorization} header, so that
- * no log line (Tomcat's, Spring Security's, Spring MVC's, the WebSocket handshake's, at
- * any level) can contain it. The tokens travel on in request attributes, where
- * {@link HubBearerTokenResolver} decides which to accept.
+ * Hides the access token of a request from everything that lists a request's parts, so
+ * that no log line (Tomcat's, Spring Security's, Spring MVC's, the WebSocket handshake's,
+ * at any level) can contain it. The {@code Authorization} header and the
+ * {@code access_token} query parameter still answer when asked for by name, which is how
+ * the security package's {@code HubBearerTokenResolver} finds them; they are left out of
+ * the query string, the header names and the parameter map.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,14 +41,12 @@ public class AccessTokenFilter extends OncePerRequestFilter {
 
     static final String PARAMETER = "access_token";
 
-    /** The request attribute holding the {@code Authorization} header's value. */
-    public static final String HEADER_ATTRIBUTE = AccessTokenFilter.class.getName() + ".header";
-
-    /** The request attribute holding every {@code access_token} value of the query. */
-    public static final String QUERY_ATTRIBUTE = AccessTokenFilter.class.getName() + ".query";
-
-    /** A {@code %} not followed by two hexadecimal digits. */
-    private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+    /**
+     * What a token may hold (RFC 6750's {@code b64token}), or nothing: anything else is
+     * refused before Tomcat decodes the query string, as Tomcat logs the value of a
+     * parameter it cannot decode.
+     */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-._~+/]*=*");
 
     private final SecurityProblems problems;
 
@@ -59,10 +57,8 @@ public class AccessTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         String query = request.getQueryString();
-        boolean tokenInQuery = query != null && query.contains(PARAMETER);
-        if (header == null && !tokenInQuery) {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && query == null) {
             chain.doFilter(request, response);
             return;
         }
@@ -70,47 +66,55 @@ public class AccessTokenFilter extends OncePerRequestFilter {
         StringJoiner rest = new StringJoiner("&");
         if (query != null) {
             for (String parameter : query.split("&")) {
-                if (parameter.startsWith(PARAMETER + "=")) {
-                    tokens.add(parameter.substring(PARAMETER.length() + 1));
+                int equals = parameter.indexOf('=');
+                // Tomcat decodes names too: access%5Ftoken is access_token.
+                if (equals >= 0 && PARAMETER.equals(decoded(parameter.substring(0, equals)))) {
+                    tokens.add(decoded(parameter.substring(equals + 1)));
                 }
                 else {
                     rest.add(parameter);
                 }
             }
         }
-        HttpServletRequest withoutTokens = new WithoutTokens(request, (rest.length() > 0) ? rest.toString() : null);
-        // Tomcat would log the value of a parameter it cannot decode: refuse it unread.
-        if (tokenInQuery && BROKEN_ESCAPE.matcher(query).find()) {
+        HttpServletRequest withoutTokens = new WithoutTokens(request, (rest.length() > 0) ? rest.toString() : null,
+                tokens);
+        if (tokens.contains(null)) {
             this.problems.commence(withoutTokens, response,
-                    new InvalidBearerTokenException("The address is not correctly percent-encoded."));
+                    new InvalidBearerTokenException("The access_token parameter is malformed."));
             return;
-        }
-        request.setAttribute(HEADER_ATTRIBUTE, header);
-        if (query != null) {
-            request.setAttribute(QUERY_ATTRIBUTE,
-                    tokens.stream().map((token) -> UriUtils.decode(token, StandardCharsets.UTF_8)).toList());
         }
         chain.doFilter(withoutTokens, response);
     }
 
-    /** The request as everything after this filter sees it: without a token. */
+    /** The token, or null if it is not correctly percent-encoded or holds other signs. */
+    private static String decoded(String value) {
+        try {
+            String token = UriUtils.decode(value, StandardCharsets.UTF_8);
+            return TOKEN.matcher(token).matches() ? token : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    /**
+     * The request as everything after this filter sees it: a token only when asked for.
+     */
     private static final class WithoutTokens extends HttpServletRequestWrapper {
 
         private final String queryString;
 
-        WithoutTokens(HttpServletRequest request, String queryString) {
+        private final String[] tokens;
+
+        WithoutTokens(HttpServletRequest request, String queryString, List<String> tokens) {
             super(request);
             this.queryString = queryString;
+            this.tokens = tokens.isEmpty() ? null : tokens.toArray(String[]::new);
         }
 
         @Override
         public String getQueryString() {
             return this.queryString;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return isAuthorization(name) ? null : super.getHeader(name);
         }
 
         @Override
@@ -142,9 +146,10 @@ public class AccessTokenFilter extends OncePerRequestFilter {
             return Collections.enumeration(getParameterMap().keySet());
         }
 
+        /** The query's tokens, as Spring Security's resolver asks for them. */
         @Override
         public String[] getParameterValues(String name) {
-            return PARAMETER.equals(name) ? null : super.getParameterValues(name);
+            return PARAMETER.equals(name) ? this.tokens : super.getParameterValues(name);
         }
 
         private static boolean isAuthorization(String name) {

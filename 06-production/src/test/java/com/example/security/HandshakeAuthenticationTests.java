@@ -142,6 +142,33 @@ class HandshakeAuthenticationTests {
         }
     }
 
+    /**
+     * A token that is no token once decoded, such as one ending in bytes that are not
+     * UTF-8, is refused on any path before Tomcat decodes the query string: Tomcat would
+     * log the whole value, signature included.
+     */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource({ "GET, /messages, %FF", "GET, /messages, %C3%28", "POST, /token, %FF", "POST, /announcement, %FF",
+            "GET, /actuator/health, %C3%28", "GET, /messages, %3Cb%3E" })
+    void undecodableTokenIsA401WithoutTheTokenInAnyLog(String method, String path, String suffix) {
+        String token = Tokens.issue(this.port, "admin");
+
+        try (CapturedLog log = CapturedLog.everything()) {
+            List<String> head = RawHttp.head(this.port, method + " " + path + "?access_token=" + token + suffix);
+
+            assertThat(head.get(0)).startsWith("HTTP/1.1 401");
+            assertThat(log.lines()).noneSatisfy((line) -> assertThat(line).contains(token.substring(20, 60)));
+        }
+    }
+
+    /** Tomcat decodes parameter names too: an escaped name hides no token. */
+    @Test
+    void tokenUnderAnEscapedNameIsFoundAndChecked() {
+        String token = Tokens.issue(this.port, "alice");
+
+        assertThat(RawHttp.status(this.port, "GET /messages?access%5Ftoken=" + token + "%FF")).isEqualTo(401);
+    }
+
     @Test
     void validlySignedTokenForAUserWhoDoesNotExistOpensNothing() {
         Instant now = Instant.now();
