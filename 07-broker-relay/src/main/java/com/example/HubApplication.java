@@ -16,11 +16,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class HubApplication {
 
     public static void main(String[] args) {
-        // Tomcat gives each WebSocket connection a send buffer of this many bytes and
-        // one of as many characters: 8 Ki by default, 24 KiB of heap. Hub frames are
-        // small and a longer one is sent in several writes, so 2 Ki do. Tomcat reads
-        // the property once, so it is set before Tomcat starts; a -D option still wins.
-        System.getProperties().putIfAbsent("org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE", "2048");
         SpringApplication.run(HubApplication.class, args);
     }
 

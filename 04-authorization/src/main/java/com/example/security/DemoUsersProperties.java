@@ -12,6 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("hub")
 record DemoUsersProperties(Map<String, User> users) {
 
+    DemoUsersProperties {
+        // None configured: nobody can log in, rather than the app failing to start.
+        users = (users != null) ? users : Map.of();
+    }
+
     record User(String password, List<String> roles) {
 
     }

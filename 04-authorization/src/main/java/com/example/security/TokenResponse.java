@@ -6,4 +6,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
         @JsonProperty("expires_in") long expiresIn) {
 
+    /** Spring MVC logs what it writes at TRACE: never the token. */
+    @Override
+    public String toString() {
+        return "TokenResponse[access_token=…, token_type=" + this.tokenType + ", expires_in=" + this.expiresIn + "]";
+    }
+
 }

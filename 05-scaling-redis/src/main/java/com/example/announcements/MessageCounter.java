@@ -27,7 +27,7 @@ public class MessageCounter implements ChannelInterceptor {
     }
 
     /** Messages received since the app started. */
-    long total() {
+    public long total() {
         return this.received.sum();
     }
 

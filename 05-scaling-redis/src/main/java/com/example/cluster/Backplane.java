@@ -97,7 +97,7 @@ public class Backplane implements MessageListener {
         try {
             envelope = this.json.readValue(message.getBody(), Envelope.class);
         }
-        catch (JacksonException ex) {
+        catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
             logger.warn("Dropped a message on {} that is not a backplane message: {}", CHANNEL,
                     StringUtils.truncate(new String(message.getBody(), StandardCharsets.UTF_8), 200));
             return;
@@ -117,6 +117,11 @@ public class Backplane implements MessageListener {
 
     /** A backplane message and the instance that published it. */
     record Envelope(String origin, BackplaneMessage message) {
+
+        Envelope {
+            BackplaneMessage.required(origin, "origin");
+            BackplaneMessage.required(message, "message");
+        }
 
     }
 

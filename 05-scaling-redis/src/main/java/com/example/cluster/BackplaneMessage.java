@@ -6,12 +6,15 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import com.example.hub.ConnectionEvent;
+import com.example.hub.ConnectionInfo;
 import com.example.hub.HubMessage;
 
 /**
  * What one instance tells the others through Redis: a hub message for their own
  * connections, or a change in who is connected and in which groups. Written as JSON with
- * a {@code type} property; a message of another shape cannot be read, and is dropped.
+ * a {@code type} property. What comes from Redis may come from an older or newer version
+ * of the app, or from anyone who can publish there: a message of another shape, or with a
+ * field missing, cannot be read, and is dropped.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = BackplaneMessage.ToAll.class, name = "all"),
@@ -25,20 +28,42 @@ public sealed interface BackplaneMessage {
     /** For every connection. */
     record ToAll(HubMessage message) implements BackplaneMessage {
 
+        public ToAll {
+            checked(message);
+        }
+
     }
 
     /** For these connections, wherever they are: each instance delivers to its own. */
     record ToConnections(List<String> connectionIds, HubMessage message) implements BackplaneMessage {
+
+        public ToConnections {
+            required(connectionIds, "connectionIds").forEach((id) -> required(id, "connectionId"));
+            checked(message);
+        }
 
     }
 
     /** A connection of the sending instance opened or closed. */
     record ConnectionChanged(ConnectionEvent event) implements BackplaneMessage {
 
+        public ConnectionChanged {
+            required(event, "event");
+            if (!"connected".equals(event.type()) && !"disconnected".equals(event.type())) {
+                throw new IllegalArgumentException("Unknown connection event " + event.type());
+            }
+            checked(new ConnectionInfo(event.connectionId(), event.user(), event.instance()));
+        }
+
     }
 
     /** A connection of the sending instance is now in these groups. */
     record GroupsChanged(String connectionId, List<String> groups) implements BackplaneMessage {
+
+        public GroupsChanged {
+            required(connectionId, "connectionId");
+            required(groups, "groups").forEach((group) -> required(group, "group"));
+        }
 
     }
 
@@ -48,11 +73,43 @@ public sealed interface BackplaneMessage {
      */
     record Presence(List<ClusterConnection> connections) implements BackplaneMessage {
 
+        public Presence {
+            required(connections, "connections").forEach((remote) -> {
+                checked(required(remote, "connection").connection());
+                required(remote.groups(), "groups");
+            });
+        }
+
     }
 
     /** The sending instance is shutting down; its connections are gone. */
     record Leaving() implements BackplaneMessage {
 
+    }
+
+    private static HubMessage checked(HubMessage message) {
+        required(message, "message");
+        required(message.from(), "from");
+        required(message.text(), "text");
+        required(message.target(), "target");
+        required(message.sentAt(), "sentAt");
+        return message;
+    }
+
+    private static ConnectionInfo checked(ConnectionInfo connection) {
+        required(connection, "connection");
+        required(connection.connectionId(), "connectionId");
+        required(connection.user(), "user");
+        required(connection.instance(), "instance");
+        return connection;
+    }
+
+    /** Refuses a missing field: Jackson then refuses the whole message. */
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return value;
     }
 
 }

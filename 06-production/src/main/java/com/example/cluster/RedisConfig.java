@@ -1,17 +1,11 @@
 package com.example.cluster;
 
 import java.io.IOException;
-import java.time.Duration;
-
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.resource.Delay;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +16,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * Redis for the backplane: this instance's name, the subscription to the backplane's
- * channel, the client's behaviour while Redis is down, and a local Redis when none is
- * configured.
+ * channel, and a local Redis when none is configured.
  */
 @Configuration(proxyBeanMethods = false)
 class RedisConfig {
@@ -45,24 +38,6 @@ class RedisConfig {
         container.setRecoveryInterval(1000);
         container.addMessageListener(backplane, new ChannelTopic(Backplane.CHANNEL));
         return container;
-    }
-
-    /**
-     * While Redis is unreachable, fail a command at once instead of queueing it until
-     * Redis returns: the backplane's thread must not wait for Redis either.
-     */
-    @Bean
-    LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
-        return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-    }
-
-    /**
-     * After Redis went away, try to reconnect every half second, not with Lettuce's
-     * default back-off of up to 30 seconds: the backplane should be back within seconds.
-     */
-    @Bean
-    ClientResourcesBuilderCustomizer reconnectQuickly() {
-        return (resources) -> resources.reconnectDelay(Delay.constant(Duration.ofMillis(500)));
     }
 
     /** Starts, or finds, a Redis on localhost:6379 when none is configured. */

@@ -86,8 +86,13 @@ public class HubClients {
     /**
      * Sends an error to one connection of this instance, on {@code /user/queue/errors}.
      */
-    public void error(String connectionId, HubError error) {
+    void error(String connectionId, HubError error) {
         sendToConnection(connectionId, "/queue/errors", error);
+    }
+
+    /** The same, for the production package's limits. */
+    public void error(String connectionId, String error, String detail) {
+        error(connectionId, new HubError(error, detail));
     }
 
     /**

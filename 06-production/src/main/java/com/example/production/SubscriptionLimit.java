@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 import com.example.hub.HubClients;
-import com.example.hub.HubError;
 
 /**
  * Caps the subscriptions one connection may hold at once. Each subscription is another
@@ -60,8 +59,8 @@ public class SubscriptionLimit implements ChannelInterceptor {
             // An id the connection holds already adds no subscription: the broker keeps
             // the first.
             if (!held.contains(subscriptionId) && held.size() >= MAX_SUBSCRIPTIONS) {
-                this.clients.error(connectionId, new HubError("too-many-subscriptions",
-                        "A connection can hold at most " + MAX_SUBSCRIPTIONS + " subscriptions."));
+                this.clients.error(connectionId, "too-many-subscriptions",
+                        "A connection can hold at most " + MAX_SUBSCRIPTIONS + " subscriptions.");
                 return null;
             }
             held.add(subscriptionId);

@@ -14,6 +14,8 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
@@ -21,14 +23,21 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  * This instance's open WebSocket sessions, so that the hub can close one from the server
  * side. When the server closes a session, Tomcat goes on delivering the frames the client
  * sent before it heard, even while Spring tears the session down: they are dropped, where
- * Spring would log each at ERROR ("No decoder for session id", "Unknown session").
+ * Spring would log each at ERROR ("No decoder for session id", "Unknown session"). It
+ * registers itself as a decorator of every connection; the order among the decorators
+ * does not matter, as it only drops what arrives for a closed connection.
  */
 @Component
-public class WebSocketSessions implements WebSocketHandlerDecoratorFactory {
+public class WebSocketSessions implements WebSocketHandlerDecoratorFactory, WebSocketMessageBrokerConfigurer {
 
     private static final Logger logger = LoggerFactory.getLogger(WebSocketSessions.class);
 
     private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory(this);
+    }
 
     @Override
     public WebSocketHandler decorate(WebSocketHandler handler) {

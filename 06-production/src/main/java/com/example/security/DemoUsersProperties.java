@@ -7,8 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The course's users, from {@code hub.users.<name>.password} (hashed, with its algorithm
- * in braces, e.g. {@code {bcrypt}...}) and {@code hub.users.<name>.roles}: the demo
- * profile's, or under the prod profile your own.
+ * in braces, e.g. {@code {bcrypt}...}) and {@code hub.users.<name>.roles}.
  */
 @ConfigurationProperties("hub")
 record DemoUsersProperties(Map<String, User> users) {

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code WWW-Authenticate} header first.
  */
 @Component
-public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final AuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 

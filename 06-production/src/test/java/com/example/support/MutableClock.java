@@ -14,18 +14,30 @@ public final class MutableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
+    private volatile Instant stoppedAt;
+
     public void advance(Duration duration) {
         this.offset = this.offset.plus(duration);
     }
 
-    /** Back to the real time. */
+    /**
+     * Stops the clock where it is, so that what a test counts in seconds does not depend
+     * on how long its steps take on a busy machine; {@link #advance} still moves it.
+     */
+    public void stop() {
+        this.stoppedAt = Instant.now();
+    }
+
+    /** Back to the real time, running. */
     public void reset() {
+        this.stoppedAt = null;
         this.offset = Duration.ZERO;
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(this.offset);
+        Instant stopped = this.stoppedAt;
+        return ((stopped != null) ? stopped : Instant.now()).plus(this.offset);
     }
 
     @Override

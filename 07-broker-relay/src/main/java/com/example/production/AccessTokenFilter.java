@@ -21,11 +21,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
-
-import com.example.security.SecurityProblems;
 
 /**
  * Hides the access token of a request from everything that lists a request's parts, so
@@ -48,9 +47,11 @@ public class AccessTokenFilter extends OncePerRequestFilter {
      */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-._~+/]*=*");
 
-    private final SecurityProblems problems;
+    private final AuthenticationEntryPoint problems;
 
-    AccessTokenFilter(SecurityProblems problems) {
+    // The security package's entry point, which writes the same problem as for any bad
+    // token.
+    AccessTokenFilter(AuthenticationEntryPoint problems) {
         this.problems = problems;
     }
 

@@ -19,34 +19,31 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * HTTP security: the app is an OAuth 2 resource server that accepts JWT access tokens.
- * The hub's handshake and a token refresh need one, announcements and the metrics need an
- * ADMIN's, and the pages, {@code POST /token} and the health probes are public. Also the
- * course's users, held in memory with hashed passwords.
+ * The hub's handshake needs one, announcements need an ADMIN's, and the pages and
+ * {@code POST /token} are public. Also the course's users, held in memory with hashed
+ * passwords.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProblems problems, UserDetailsService users)
-            throws Exception {
-        http.authorizeHttpRequests((requests) -> requests.requestMatchers("/messages", "/token/refresh")
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProblems problems) throws Exception {
+        http.authorizeHttpRequests((requests) -> requests.requestMatchers("/messages")
             .authenticated()
             .requestMatchers(HttpMethod.POST, "/token")
             .permitAll()
             .requestMatchers(HttpMethod.POST, "/announcement", "/api/announcements")
             .hasRole("ADMIN")
             .requestMatchers(HttpMethod.GET, "/", "/index.html", "/announcement", "/announcement.html", "/*.js",
-                    "/*.css", "/webjars/**", "/error", "/actuator/health", "/actuator/health/**")
+                    "/*.css", "/webjars/**", "/error")
             .permitAll()
-            .requestMatchers("/actuator/**")
-            .hasRole("ADMIN")
             .anyRequest()
             .authenticated())
-            .oauth2ResourceServer((server) -> server
-                .jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> ConnectionAuthentication.of(token, users)))
-                .bearerTokenResolver(new HubBearerTokenResolver())
-                .authenticationEntryPoint(problems)
-                .accessDeniedHandler(problems))
+            .oauth2ResourceServer(
+                    (server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(ConnectionAuthentication::of))
+                        .bearerTokenResolver(new HubBearerTokenResolver())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
             // Tokens travel in a header or in the handshake's address, never in a cookie,
             // so a page on another site cannot make the browser send them: CSRF tokens
             // would protect nothing here.

@@ -25,7 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.web.client.RestClient;
 
-import com.example.security.TokenConfig;
 import com.example.security.TokenProperties;
 import com.example.support.CapturedLog;
 import com.example.support.HubInstance;
@@ -76,8 +75,8 @@ class ProdProfileTests {
 
     @Test
     void developmentKeysAreUsedWithALoudWarning() throws IOException {
-        try (CapturedLog log = CapturedLog.of(TokenConfig.class, Level.WARN)) {
-            new TokenConfig(developmentKeys(true), developmentPublicKey());
+        try (CapturedLog log = CapturedLog.of(DevelopmentKeyCheck.class, Level.WARN)) {
+            new DevelopmentKeyCheck(developmentKeys(true), developmentPublicKey());
 
             assertThat(log.lines()).singleElement().asString().startsWith("WARN").contains("DEVELOPMENT key pair");
         }
@@ -86,7 +85,7 @@ class ProdProfileTests {
     @Test
     void developmentKeysAreRefusedWhenNotAllowed() {
         assertThatIllegalStateException()
-            .isThrownBy(() -> new TokenConfig(developmentKeys(false), developmentPublicKey()))
+            .isThrownBy(() -> new DevelopmentKeyCheck(developmentKeys(false), developmentPublicKey()))
             .withMessageContaining("development key pair")
             .withMessageContaining("hub.token.public-key");
     }

@@ -170,6 +170,7 @@ class TokenEndpointTests {
      */
     @Test
     void tooManyFailedLoginsAreRefusedUntilTheOldestLeavesTheWindow() {
+        this.clock.stop();
         for (int i = 0; i < 10; i++) {
             assertThat(postToken("username=carol&password=guess" + i).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
