@@ -86,13 +86,13 @@ class TokenController {
                     "Send the username and password in the request body, not in the address.");
         }
         // Users are found whatever the case of their name: their failures count as one.
-        String attempt = request.getRemoteAddr() + " " + credentials.username().toLowerCase(Locale.ROOT);
-        Instant countedAt = this.rateLimiter.countAsFailed(attempt);
+        String name = credentials.username().toLowerCase(Locale.ROOT);
+        Instant countedAt = this.rateLimiter.countAsFailed(request.getRemoteAddr(), name);
         UserDetails user = (UserDetails) this.authenticationManager
             .authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()))
             .getPrincipal();
-        this.rateLimiter.succeeded(attempt, countedAt);
+        this.rateLimiter.succeeded(request.getRemoteAddr(), name, countedAt);
         return issue(user, this.clock.instant());
     }
 

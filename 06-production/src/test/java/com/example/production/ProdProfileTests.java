@@ -1,7 +1,11 @@
 package com.example.production;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -10,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -17,6 +22,8 @@ import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.env.Environment;
@@ -25,21 +32,26 @@ import org.springframework.http.MediaType;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.web.client.RestClient;
 
+import com.example.hub.ConnectionRegistry;
 import com.example.security.TokenProperties;
 import com.example.support.CapturedLog;
 import com.example.support.HubInstance;
+import com.example.support.HubTestClient;
 import com.example.support.RawHttp;
 import com.example.support.TestRedis;
 import com.example.support.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The prod profile: the app refuses to sign tokens with the development key pair from the
  * repository, so it starts with a key pair of its own, which then refuses tokens signed
- * with the development pair; the course's demo users are not there; and behind a proxy,
- * failed logins are counted per client address that the proxy forwards.
+ * with the development pair; it refuses a Redis without a login; the course's demo users
+ * are not there; and failed logins are counted per client address that a configured proxy
+ * forwards, and per user from all addresses together.
  */
 class ProdProfileTests {
 
@@ -48,24 +60,35 @@ class ProdProfileTests {
 
     static TestRedis redis;
 
+    static String publicKey;
+
+    static String privateKey;
+
     static HubInstance prod;
+
+    static HubInstance behindProxy;
 
     static HubInstance development;
 
     @BeforeAll
     static void startApps() throws Exception {
         KeyPair pair = newKeyPair();
-        Path publicKey = pem(keys.resolve("public.pem"), "PUBLIC KEY", pair.getPublic().getEncoded());
-        Path privateKey = pem(keys.resolve("private.pem"), "PRIVATE KEY", pair.getPrivate().getEncoded());
-        redis = TestRedis.start();
-        prod = HubInstance.start("prod", redis, "spring.profiles.active=prod", "hub.token.public-key=file:" + publicKey,
-                "hub.token.private-key=file:" + privateKey);
-        development = HubInstance.start("development", redis);
+        publicKey = "hub.token.public-key=file:"
+                + pem(keys.resolve("public.pem"), "PUBLIC KEY", pair.getPublic().getEncoded());
+        privateKey = "hub.token.private-key=file:"
+                + pem(keys.resolve("private.pem"), "PRIVATE KEY", pair.getPrivate().getEncoded());
+        redis = TestRedis.start("requirepass redis-secret");
+        prod = HubInstance.start("prod", redis, "spring.profiles.active=prod", publicKey, privateKey,
+                "spring.data.redis.password=redis-secret");
+        behindProxy = HubInstance.start("behind-proxy", redis, "spring.profiles.active=prod", publicKey, privateKey,
+                "spring.data.redis.password=redis-secret", "HUB_TRUSTED_PROXIES=127.0.0.1/32,::1/128");
+        development = HubInstance.start("development", redis, "spring.data.redis.password=redis-secret");
     }
 
     @AfterAll
     static void stopApps() {
         prod.close();
+        behindProxy.close();
         development.close();
         redis.close();
     }
@@ -98,6 +121,68 @@ class ProdProfileTests {
     }
 
     /**
+     * Whoever reaches an open Redis reads and forges backplane messages: the prod profile
+     * does not start without a Redis login, and says which keys to set.
+     */
+    @Test
+    void prodProfileDoesNotStartWithoutARedisLogin() {
+        try (TestRedis open = TestRedis.start()) {
+            assertThatException()
+                .isThrownBy(() -> HubInstance.start("open-redis", open, "spring.profiles.active=prod", publicKey,
+                        privateKey,
+                        // Boot's log of the failure and the context's warning say
+                        // what the exception says: checked here, not printed.
+                        "logging.level.org.springframework.boot.SpringApplication=off",
+                        "logging.level.org.springframework.boot.web.server.servlet.context=error"))
+                .withStackTraceContaining("spring.data.redis.password")
+                .withStackTraceContaining("spring.data.redis.username");
+        }
+    }
+
+    /**
+     * The login the guide suggests: an ACL user that may publish and subscribe on the
+     * backplane's channel only. Two instances hear each other through it, and are
+     * healthy.
+     */
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "The embedded Redis for Windows is 5.0, without ACL users")
+    void prodProfileRunsWithARedisUserAllowedOnlyTheBackplaneChannel() throws Exception {
+        try (TestRedis acl = TestRedis.start("user default off",
+                "user hub on >hub-secret resetchannels &hub:backplane -@all +publish +subscribe +ping +info");
+                HubInstance a = HubInstance.start("acl-a", acl, "spring.profiles.active=prod", publicKey, privateKey,
+                        "spring.data.redis.username=hub", "spring.data.redis.password=hub-secret");
+                HubInstance b = HubInstance.start("acl-b", acl, "spring.profiles.active=prod", publicKey, privateKey,
+                        "spring.data.redis.username=hub", "spring.data.redis.password=hub-secret");
+                HubTestClient carol = HubTestClient.connect(b.port(), "carol", "/topic/messages")) {
+            await().atMost(HubTestClient.TIMEOUT).until(() -> a.bean(ConnectionRegistry.class).count() == 1);
+
+            // Up, Redis included, answers 200; down, 503.
+            assertThat(RawHttp.status(a.port(), "GET /actuator/health")).isEqualTo(200);
+            // Without the login nothing; with it, nothing but the backplane's channel.
+            List<String> answers = redisAnswers(acl, "PING", "AUTH hub hub-secret", "GET anything",
+                    "PUBLISH elsewhere x", "SUBSCRIBE elsewhere", "CONFIG GET *", "FLUSHALL");
+            assertThat(answers.get(0)).startsWith("-NOAUTH");
+            assertThat(answers.get(1)).isEqualTo("+OK");
+            assertThat(answers.subList(2, answers.size())).allMatch((answer) -> answer.startsWith("-NOPERM"));
+        }
+    }
+
+    /** The first line of Redis's answer to each command, sent one after the other. */
+    private static List<String> redisAnswers(TestRedis redis, String... commands) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", redis.port())) {
+            socket.setSoTimeout((int) HubTestClient.TIMEOUT.toMillis());
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            List<String> answers = new ArrayList<>();
+            for (String command : commands) {
+                socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                answers.add(in.readLine());
+            }
+            return answers;
+        }
+    }
+
+    /**
      * Their passwords are published with the course: only the tests' own user is there.
      */
     @Test
@@ -110,26 +195,55 @@ class ProdProfileTests {
 
     /**
      * Behind a reverse proxy every request comes from the proxy's address: the prod
-     * profile reads the client's from X-Forwarded-For, so one client's failures do not
-     * lock out everyone else.
+     * profile reads the client's from the X-Forwarded-For of a proxy named in
+     * HUB_TRUSTED_PROXIES, so one client's failures do not lock out everyone else.
      */
     @Test
-    void prodProfileCountsFailedLoginsPerForwardedClientAddress() {
+    void prodProfileCountsFailedLoginsPerClientAddressThatItsProxyForwards() {
         for (int i = 0; i < 10; i++) {
-            assertThat(wrongPasswordFrom("203.0.113.7")).isEqualTo(401);
+            assertThat(wrongPassword(behindProxy, "carol", "203.0.113.7")).isEqualTo(401);
         }
 
-        assertThat(wrongPasswordFrom("203.0.113.7")).isEqualTo(429);
-        assertThat(wrongPasswordFrom("203.0.113.8")).isEqualTo(401);
+        assertThat(wrongPassword(behindProxy, "carol", "203.0.113.7")).isEqualTo(429);
+        assertThat(wrongPassword(behindProxy, "carol", "203.0.113.8")).isEqualTo(401);
     }
 
-    private static int wrongPasswordFrom(String clientAddress) {
-        return RestClient.create("http://localhost:" + prod.port())
+    /**
+     * From an address that is not a configured proxy, X-Forwarded-For is ignored: a
+     * client cannot pick a new address for each guess (Tomcat's default trusts it from
+     * every private and loopback address).
+     */
+    @Test
+    void prodProfileIgnoresForwardedAddressesFromAnythingButItsProxy() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(wrongPassword(prod, "mallory", "203.0.113." + i)).isEqualTo(401);
+        }
+
+        assertThat(wrongPassword(prod, "mallory", "203.0.113.99")).isEqualTo(429);
+    }
+
+    /**
+     * Guesses spread over many addresses, each under its own limit, still meet the
+     * per-user limit: then no address may try that user, while other users are not
+     * affected.
+     */
+    @Test
+    void failedLoginsFromManyAddressesMeetThePerUserLimit() {
+        for (int i = 0; i < 30; i++) {
+            assertThat(wrongPassword(behindProxy, "trudy", "198.51.100." + (i % 10))).isEqualTo(401);
+        }
+
+        assertThat(wrongPassword(behindProxy, "trudy", "192.0.2.1")).isEqualTo(429);
+        assertThat(wrongPassword(behindProxy, "oscar", "192.0.2.1")).isEqualTo(401);
+    }
+
+    private static int wrongPassword(HubInstance app, String user, String clientAddress) {
+        return RestClient.create("http://localhost:" + app.port())
             .post()
             .uri("/token")
             .header("X-Forwarded-For", clientAddress)
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body("username=carol&password=guess")
+            .body("username=" + user + "&password=guess")
             .exchange((request, response) -> response.getStatusCode().value());
     }
 

@@ -3,8 +3,10 @@ package com.example.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 /**
  * A real Redis server for tests, a {@code redis-server} process on a free port of
@@ -17,15 +19,21 @@ public final class TestRedis implements AutoCloseable {
 
     private final int port;
 
+    private final List<String> settings;
+
     private RedisServer server;
 
-    private TestRedis(int port) {
+    private TestRedis(int port, List<String> settings) {
         this.port = port;
+        this.settings = settings;
     }
 
-    /** A new server on a free port. */
-    public static TestRedis start() {
-        TestRedis redis = new TestRedis(freePort());
+    /**
+     * A new server on a free port, with these lines of {@code redis.conf} besides its
+     * own, e.g. {@code requirepass secret}.
+     */
+    public static TestRedis start(String... settings) {
+        TestRedis redis = new TestRedis(freePort(), List.of(settings));
         redis.restart();
         return redis;
     }
@@ -37,12 +45,13 @@ public final class TestRedis implements AutoCloseable {
     /** Starts the server again after {@link #stop()}, on the same port. */
     public synchronized void restart() {
         try {
-            this.server = RedisServer.newRedisServer()
+            RedisServerBuilder builder = RedisServer.newRedisServer()
                 .port(this.port)
                 .bind("127.0.0.1")
                 .setting("save \"\"")
-                .setting("appendonly no")
-                .build();
+                .setting("appendonly no");
+            this.settings.forEach(builder::setting);
+            this.server = builder.build();
             this.server.start();
         }
         catch (IOException ex) {

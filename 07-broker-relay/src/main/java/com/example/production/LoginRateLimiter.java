@@ -15,57 +15,58 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing on {@code POST /token}: after
- * {@code hub.token.login-failures} failed logins for one user from one address within
- * {@code hub.token.login-window}, further attempts are refused until the oldest failure
- * leaves the window. Successful logins never count. Each instance counts its own.
+ * {@code hub.token.login-failures} failed logins for one user from one address, or
+ * {@code hub.token.login-failures-per-user} for one user from all addresses together,
+ * within {@code hub.token.login-window}, further attempts are refused until the oldest
+ * failure leaves the window. Successful logins never count. Each instance counts its own.
  */
 @Component
 public class LoginRateLimiter implements SchedulingConfigurer {
-
-    private final int maxFailures;
 
     private final Duration window;
 
     private final Clock clock;
 
-    /** The times of recent failures, per "address user". */
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    /** Keeps one address from locking a user out for everyone else. */
+    private final Failures perAddressAndUser;
+
+    /** Keeps many addresses from sharing out the guesses at one user's password. */
+    private final Failures perUser;
 
     private final AtomicLong refused = new AtomicLong();
 
     LoginRateLimiter(LoginLimitProperties limits, Clock clock) {
-        this.maxFailures = limits.loginFailures();
         this.window = limits.loginWindow();
         this.clock = clock;
+        this.perAddressAndUser = new Failures(limits.loginFailures());
+        this.perUser = new Failures(limits.loginFailuresPerUser());
     }
 
     /**
      * Counts an attempt as failed until {@link #succeeded} takes it back, and throws,
-     * counting nothing, when this address has failed too often for this user just now.
-     * Checking and counting are one step, so attempts at the same time cannot all pass.
+     * counting nothing, when this address, or all addresses together, have failed too
+     * often for this user just now. Checking and counting are one step, so attempts at
+     * the same time cannot all pass.
      * @return when the attempt was counted, for {@link #succeeded}
      */
-    public Instant countAsFailed(String attempt) {
+    public Instant countAsFailed(String address, String user) {
         Instant now = this.clock.instant();
-        this.failures.compute(attempt, (key, times) -> {
-            Deque<Instant> updated = (times != null) ? times : new ArrayDeque<>();
-            forgetOlderThan(updated, now.minus(this.window));
-            if (updated.size() >= this.maxFailures) {
-                this.refused.incrementAndGet();
-                throw new TooManyAttemptsException(Duration.between(now, updated.getFirst().plus(this.window)));
-            }
-            updated.addLast(now);
-            return updated;
-        });
+        String addressAndUser = address + " " + user;
+        this.perAddressAndUser.count(addressAndUser, now);
+        try {
+            this.perUser.count(user, now);
+        }
+        catch (TooManyAttemptsException ex) {
+            this.perAddressAndUser.takeBack(addressAndUser, now);
+            throw ex;
+        }
         return now;
     }
 
     /** Takes back an attempt counted at this time: successful logins never count. */
-    public void succeeded(String attempt, Instant countedAt) {
-        this.failures.computeIfPresent(attempt, (key, times) -> {
-            times.removeFirstOccurrence(countedAt);
-            return times.isEmpty() ? null : times;
-        });
+    public void succeeded(String address, String user, Instant countedAt) {
+        this.perAddressAndUser.takeBack(address + " " + user, countedAt);
+        this.perUser.takeBack(user, countedAt);
     }
 
     /** Has Spring's scheduler call {@link #forgetOldFailures()} once a window. */
@@ -74,13 +75,11 @@ public class LoginRateLimiter implements SchedulingConfigurer {
         tasks.addFixedDelayTask(this::forgetOldFailures, this.window);
     }
 
-    /** Forgets failures that left the window, so that the map does not grow for ever. */
+    /** Forgets failures that left the window, so that the maps do not grow for ever. */
     void forgetOldFailures() {
-        Instant now = this.clock.instant();
-        this.failures.keySet().forEach((attempt) -> this.failures.computeIfPresent(attempt, (key, times) -> {
-            forgetOlderThan(times, now.minus(this.window));
-            return times.isEmpty() ? null : times;
-        }));
+        Instant start = this.clock.instant().minus(this.window);
+        this.perAddressAndUser.forgetOlderThan(start);
+        this.perUser.forgetOlderThan(start);
     }
 
     /** Attempts refused since the app started. */
@@ -88,10 +87,54 @@ public class LoginRateLimiter implements SchedulingConfigurer {
         return this.refused.get();
     }
 
-    private static void forgetOlderThan(Deque<Instant> times, Instant start) {
-        while (!times.isEmpty() && !times.getFirst().isAfter(start)) {
-            times.removeFirst();
+    /**
+     * The times of recent failures per key, at most {@code limit} of them in the window.
+     */
+    private final class Failures {
+
+        private final Map<String, Deque<Instant>> times = new ConcurrentHashMap<>();
+
+        private final int limit;
+
+        Failures(int limit) {
+            this.limit = limit;
         }
+
+        /** Counts a failure now, or throws, counting nothing, at the limit. */
+        void count(String key, Instant now) {
+            this.times.compute(key, (k, times) -> {
+                Deque<Instant> updated = (times != null) ? times : new ArrayDeque<>();
+                dropOlderThan(updated, now.minus(LoginRateLimiter.this.window));
+                if (updated.size() >= this.limit) {
+                    LoginRateLimiter.this.refused.incrementAndGet();
+                    throw new TooManyAttemptsException(
+                            Duration.between(now, updated.getFirst().plus(LoginRateLimiter.this.window)));
+                }
+                updated.addLast(now);
+                return updated;
+            });
+        }
+
+        void takeBack(String key, Instant countedAt) {
+            this.times.computeIfPresent(key, (k, times) -> {
+                times.removeFirstOccurrence(countedAt);
+                return times.isEmpty() ? null : times;
+            });
+        }
+
+        void forgetOlderThan(Instant start) {
+            this.times.keySet().forEach((key) -> this.times.computeIfPresent(key, (k, times) -> {
+                dropOlderThan(times, start);
+                return times.isEmpty() ? null : times;
+            }));
+        }
+
+        private static void dropOlderThan(Deque<Instant> times, Instant start) {
+            while (!times.isEmpty() && !times.getFirst().isAfter(start)) {
+                times.removeFirst();
+            }
+        }
+
     }
 
     /** Refused: try again after {@link TooManyAttemptsException#retryAfterSeconds()}. */

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * The prod profile: the app refuses to sign tokens with the development key pair from the
  * repository, so it starts with a key pair of its own, which then refuses tokens signed
  * with the development pair; the course's demo users are not there; it does not start
- * without the broker's passcodes; and behind a proxy, failed logins are counted per
- * client address that the proxy forwards.
+ * without the broker's passcodes; and failed logins are counted per client address that a
+ * configured proxy forwards, and per user from all addresses together.
  */
 class ProdProfileTests {
 
@@ -51,6 +51,8 @@ class ProdProfileTests {
     static TestBroker broker;
 
     static HubInstance prod;
+
+    static HubInstance behindProxy;
 
     static HubInstance development;
 
@@ -63,12 +65,17 @@ class ProdProfileTests {
         prod = HubInstance.start("prod", broker, "spring.profiles.active=prod",
                 "hub.token.public-key=file:" + publicKey, "hub.token.private-key=file:" + privateKey,
                 "hub.broker.system-passcode=system-secret", "hub.broker.client-passcode=client-secret");
+        behindProxy = HubInstance.start("behind-proxy", broker, "spring.profiles.active=prod",
+                "hub.token.public-key=file:" + publicKey, "hub.token.private-key=file:" + privateKey,
+                "hub.broker.system-passcode=system-secret", "hub.broker.client-passcode=client-secret",
+                "HUB_TRUSTED_PROXIES=127.0.0.1/32,::1/128");
         development = HubInstance.start("development", broker);
     }
 
     @AfterAll
     static void stopApps() {
         prod.close();
+        behindProxy.close();
         development.close();
         broker.close();
     }
@@ -126,26 +133,55 @@ class ProdProfileTests {
 
     /**
      * Behind a reverse proxy every request comes from the proxy's address: the prod
-     * profile reads the client's from X-Forwarded-For, so one client's failures do not
-     * lock out everyone else.
+     * profile reads the client's from the X-Forwarded-For of a proxy named in
+     * HUB_TRUSTED_PROXIES, so one client's failures do not lock out everyone else.
      */
     @Test
-    void prodProfileCountsFailedLoginsPerForwardedClientAddress() {
+    void prodProfileCountsFailedLoginsPerClientAddressThatItsProxyForwards() {
         for (int i = 0; i < 10; i++) {
-            assertThat(wrongPasswordFrom("203.0.113.7")).isEqualTo(401);
+            assertThat(wrongPassword(behindProxy, "carol", "203.0.113.7")).isEqualTo(401);
         }
 
-        assertThat(wrongPasswordFrom("203.0.113.7")).isEqualTo(429);
-        assertThat(wrongPasswordFrom("203.0.113.8")).isEqualTo(401);
+        assertThat(wrongPassword(behindProxy, "carol", "203.0.113.7")).isEqualTo(429);
+        assertThat(wrongPassword(behindProxy, "carol", "203.0.113.8")).isEqualTo(401);
     }
 
-    private static int wrongPasswordFrom(String clientAddress) {
-        return RestClient.create("http://localhost:" + prod.port())
+    /**
+     * From an address that is not a configured proxy, X-Forwarded-For is ignored: a
+     * client cannot pick a new address for each guess (Tomcat's default trusts it from
+     * every private and loopback address).
+     */
+    @Test
+    void prodProfileIgnoresForwardedAddressesFromAnythingButItsProxy() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(wrongPassword(prod, "mallory", "203.0.113." + i)).isEqualTo(401);
+        }
+
+        assertThat(wrongPassword(prod, "mallory", "203.0.113.99")).isEqualTo(429);
+    }
+
+    /**
+     * Guesses spread over many addresses, each under its own limit, still meet the
+     * per-user limit: then no address may try that user, while other users are not
+     * affected.
+     */
+    @Test
+    void failedLoginsFromManyAddressesMeetThePerUserLimit() {
+        for (int i = 0; i < 30; i++) {
+            assertThat(wrongPassword(behindProxy, "trudy", "198.51.100." + (i % 10))).isEqualTo(401);
+        }
+
+        assertThat(wrongPassword(behindProxy, "trudy", "192.0.2.1")).isEqualTo(429);
+        assertThat(wrongPassword(behindProxy, "oscar", "192.0.2.1")).isEqualTo(401);
+    }
+
+    private static int wrongPassword(HubInstance app, String user, String clientAddress) {
+        return RestClient.create("http://localhost:" + app.port())
             .post()
             .uri("/token")
             .header("X-Forwarded-For", clientAddress)
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body("username=carol&password=guess")
+            .body("username=" + user + "&password=guess")
             .exchange((request, response) -> response.getStatusCode().value());
     }
 
