@@ -24,6 +24,8 @@ class SettingsTests {
             "hub.token.lifetime=0s, hub.token.lifetime",
             "hub.cluster.presence-interval=0s, hub.cluster.presence-interval",
             "hub.token.login-failures=0, hub.token.login-failures",
+            "hub.limits.connections-per-user=0, hub.limits.connections-per-user",
+            "hub.limits.group-name-characters=63, hub.limits.group-name-characters",
             "hub.websocket.heartbeat-interval=-5s, hub.websocket.heartbeat-interval" })
     void aBadValueStopsStartUpWithAReportNamingTheKey(String setting, String key) {
         // The app this test starts would set logging up afresh, undoing the capture.

@@ -112,7 +112,7 @@ public class ConnectionRegistry {
     }
 
     /** The groups a connection of this instance belongs to, in alphabetical order. */
-    List<String> groupsOf(String connectionId) {
+    public List<String> groupsOf(String connectionId) {
         return this.groupsByConnection.getOrDefault(connectionId, Set.of()).stream().sorted().toList();
     }
 
