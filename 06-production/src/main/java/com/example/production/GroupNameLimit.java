@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import com.example.hub.ConnectionRegistry;
 import com.example.hub.GroupRequest;
 import com.example.hub.HubClients;
-import com.example.hub.HubError;
 
 /**
  * Bounds the characters of the group names one connection may be in, together. Every
@@ -68,8 +67,8 @@ class GroupNameLimit implements ChannelInterceptor {
         if (group == null || groups.contains(group) || characters(groups) + group.length() <= this.max) {
             return message;
         }
-        this.clients.error(connectionId, new HubError(ERROR, "The names of a connection's groups can have at most "
-                + this.max + " characters together. Leave a group first."));
+        this.clients.error(connectionId, ERROR, "The names of a connection's groups can have at most " + this.max
+                + " characters together. Leave a group first.");
         return null;
     }
 

@@ -21,8 +21,6 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
-import com.example.hub.HubError;
-
 /**
  * Caps the connections one user may have open on this instance. Each costs memory and a
  * connection to the broker, is listed on every page and is announced to the other
@@ -51,7 +49,7 @@ class ConnectionLimit implements WebSocketHandlerDecoratorFactory {
 
     ConnectionLimit(LimitsProperties limits, JsonMapper json) {
         this.max = limits.connectionsPerUser();
-        this.refusal = errorFrame(new HubError(ERROR, "You have " + this.max
+        this.refusal = errorFrame(new Refusal(ERROR, "You have " + this.max
                 + " connections open on this server, the most one user may have. Close one, and this one connects."),
                 json);
     }
@@ -122,13 +120,18 @@ class ConnectionLimit implements WebSocketHandlerDecoratorFactory {
      * The frame's {@code message} header is the sentence the page shows; its body is the
      * error as the hub's errors are.
      */
-    private static TextMessage errorFrame(HubError error, JsonMapper json) {
+    private static TextMessage errorFrame(Refusal error, JsonMapper json) {
         StompHeaderAccessor headers = StompHeaderAccessor.create(StompCommand.ERROR);
         headers.setMessage(error.detail());
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
         byte[] body = json.writeValueAsBytes(error);
         return new TextMessage(
                 new StompEncoder().encode(MessageBuilder.createMessage(body, headers.getMessageHeaders())));
+    }
+
+    /** The body of the refusal, in the shape of the hub's errors. */
+    private record Refusal(String error, String detail) {
+
     }
 
 }
