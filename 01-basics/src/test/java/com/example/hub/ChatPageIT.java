@@ -19,6 +19,7 @@ import com.example.support.Accessibility;
 import com.example.support.Browser;
 import com.example.support.ChatPage;
 import com.example.support.HubControls;
+import com.example.support.MessageControls;
 import com.example.support.Screenshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,7 +131,7 @@ class ChatPageIT {
 
     @Test
     void connectionClosesBeforeTheHubAnswersThenTheTextStaysAndThePageSaysSo() throws Exception {
-        String text = "Important " + HubControls.UNANSWERED;
+        String text = "Important " + MessageControls.UNANSWERED;
         this.alice.send(text);
         await().atMost(ChatPage.TIMEOUT).until(() -> this.alice.sendButton().equals("Sending…"));
 

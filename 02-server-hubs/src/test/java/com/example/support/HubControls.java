@@ -1,15 +1,11 @@
 package com.example.support;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.config.ChannelRegistration;
-import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -19,16 +15,15 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Test configuration that gives tests a hand on the server side: it closes every open
- * connection, as a server restart would, and it swallows any message whose body contains
- * {@link #UNANSWERED}, as a hub that never got to answer would. Every test class imports
- * it, so that they all share one application context.
+ * Test configuration that gives tests a hand on the server's connections: it closes every
+ * open connection, as a server restart would, and refuses new ones while asked to, as a
+ * server that is still restarting would. Every test class imports it, so that they all
+ * share one application context; with it come the other test controls: the
+ * {@link MessageControls}.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(MessageControls.class)
 public class HubControls implements WebSocketMessageBrokerConfigurer {
-
-    /** A message containing this reaches no hub method and gets no answer. */
-    public static final String UNANSWERED = "[never answered]";
 
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
 
@@ -57,20 +52,6 @@ public class HubControls implements WebSocketMessageBrokerConfigurer {
                     // Only once the hub has seen the connection go.
                     HubControls.this.sessions.remove(session);
                 }
-            }
-
-        });
-    }
-
-    @Override
-    public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new ChannelInterceptor() {
-
-            @Override
-            public Message<?> preSend(Message<?> message, MessageChannel channel) {
-                boolean unanswered = message.getPayload() instanceof byte[] body
-                        && new String(body, StandardCharsets.UTF_8).contains(UNANSWERED);
-                return unanswered ? null : message;
             }
 
         });

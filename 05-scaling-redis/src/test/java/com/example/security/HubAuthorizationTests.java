@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.example.hub.HubTargetsTests;
 import com.example.support.HubControls;
+import com.example.support.MessageControls;
 import com.example.support.HubTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,9 @@ class HubAuthorizationTests {
 
     @Autowired
     HubControls hub;
+
+    @Autowired
+    MessageControls messages;
 
     @Autowired
     SimpUserRegistry userRegistry;
@@ -157,9 +161,9 @@ class HubAuthorizationTests {
     @Test
     void answerToATabThatClosedMeanwhileReachesNoOtherTabOfTheUser() {
         String closingTab = this.aliceTab1.connectionId();
-        this.aliceTab1.send("/app/sendMessageToAll", "{\"text\":\"" + HubControls.HELD + "\"}");
+        this.aliceTab1.send("/app/sendMessageToAll", "{\"text\":\"" + MessageControls.HELD + "\"}");
         this.aliceTab1.send("/app/sendMessageToAll", "{\"text\":\"after the held one\"}");
-        this.hub.awaitHolding();
+        this.messages.awaitHolding();
 
         this.aliceTab1.close();
         await().atMost(HubTestClient.TIMEOUT)
@@ -167,12 +171,13 @@ class HubAuthorizationTests {
                 .stream()
                 .flatMap((user) -> user.getSessions().stream())
                 .noneMatch((session) -> session.getId().equals(closingTab)));
-        this.hub.release();
+        this.messages.release();
 
         await().atMost(HubTestClient.TIMEOUT)
             .until(() -> texts(this.aliceTab2, "/topic/messages").contains("after the held one"));
         assertThat(this.aliceTab2.received("/user/queue/replies")).isEmpty();
-        assertThat(texts(this.aliceTab2, "/topic/messages")).containsExactly(HubControls.HELD, "after the held one");
+        assertThat(texts(this.aliceTab2, "/topic/messages")).containsExactly(MessageControls.HELD,
+                "after the held one");
     }
 
     @Test

@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.springframework.context.annotation.Primary;
+
 /**
  * The app's clock in tests: the real time plus an offset that a test moves forward, so
- * that tokens expire and login limits pass without waiting for them.
+ * that tokens expire and login limits pass without waiting for them. {@link HubControls}
+ * imports it as a bean, in place of the app's.
  */
+@Primary
 public final class MutableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;

@@ -1,22 +1,11 @@
 package com.example.support;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessageHandler;
-import org.springframework.messaging.simp.config.ChannelRegistration;
-import org.springframework.messaging.support.ExecutorChannelInterceptor;
-import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -26,28 +15,16 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Test configuration that gives tests a hand on the server side: it closes every open
- * connection, as a server restart would; it swallows any message whose body contains
- * {@link #UNANSWERED}, as a hub that never got to answer would; and it holds a message
- * containing {@link #HELD} just before the hub handles it, until {@link #release()}, as a
- * busy server would; and it gives the app a message broker of its own, stopped after the
- * app's relay has disconnected from it; and it gives the app a {@link MutableClock}.
- * Every test class imports it, so that they all share one application context; with it
- * comes the {@link HandshakeCounter}.
+ * Test configuration that gives tests a hand on the server's connections: it closes every
+ * open connection, as a server restart would, and refuses new ones while asked to, as a
+ * server that is still restarting would. Every test class imports it, so that they all
+ * share one application context; with it come the other test controls: the
+ * {@link HandshakeCounter}, the {@link MessageControls}, a broker of its own
+ * ({@link TestBrokerConfig}), and the app's {@link MutableClock}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(HandshakeCounter.class)
+@Import({ HandshakeCounter.class, MessageControls.class, TestBrokerConfig.class, MutableClock.class })
 public class HubControls implements WebSocketMessageBrokerConfigurer {
-
-    /** A message containing this reaches no hub method and gets no answer. */
-    public static final String UNANSWERED = "[never answered]";
-
-    /** A message containing this waits for {@link #release()} before the hub sees it. */
-    public static final String HELD = "[held]";
-
-    private final CountDownLatch holding = new CountDownLatch(1);
-
-    private final CountDownLatch released = new CountDownLatch(1);
 
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
 
@@ -79,59 +56,6 @@ public class HubControls implements WebSocketMessageBrokerConfigurer {
             }
 
         });
-    }
-
-    @Override
-    public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new ExecutorChannelInterceptor() {
-
-            @Override
-            public Message<?> preSend(Message<?> message, MessageChannel channel) {
-                return contains(message, UNANSWERED) ? null : message;
-            }
-
-            @Override
-            public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
-                if (contains(message, HELD)) {
-                    HubControls.this.holding.countDown();
-                    await().atMost(Duration.ofSeconds(30)).until(() -> HubControls.this.released.getCount() == 0);
-                }
-                return message;
-            }
-
-        });
-    }
-
-    private static boolean contains(Message<?> message, String marker) {
-        return message.getPayload() instanceof byte[] body && new String(body, StandardCharsets.UTF_8).contains(marker);
-    }
-
-    /** The app's clock; a test that moves it puts it back when it ends. */
-    @Bean
-    @Primary
-    MutableClock mutableClock() {
-        return new MutableClock();
-    }
-
-    @Bean(destroyMethod = "close")
-    TestBroker testBroker() {
-        return TestBroker.start();
-    }
-
-    /** The relay connects to the test's broker. */
-    @Bean
-    DynamicPropertyRegistrar testBrokerPort(TestBroker broker) {
-        return (properties) -> properties.add("hub.broker.port", broker::port);
-    }
-
-    /** Waits until a message containing {@link #HELD} is being held. */
-    public void awaitHolding() {
-        await().atMost(HubTestClient.TIMEOUT).until(() -> this.holding.getCount() == 0);
-    }
-
-    /** Lets every held message, and any later one, through to the hub. */
-    public void release() {
-        this.released.countDown();
     }
 
     /**

@@ -1,0 +1,25 @@
+package com.example.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * Test configuration that gives the app a message broker of its own, stopped after the
+ * app's relay has disconnected from it. {@link HubControls} imports it.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestBrokerConfig {
+
+    @Bean(destroyMethod = "close")
+    TestBroker testBroker() {
+        return TestBroker.start();
+    }
+
+    /** The relay connects to the test's broker. */
+    @Bean
+    DynamicPropertyRegistrar testBrokerPort(TestBroker broker) {
+        return (properties) -> properties.add("hub.broker.port", broker::port);
+    }
+
+}
