@@ -72,6 +72,12 @@ check_running() {
   done
 }
 
+# The broker takes the instances' logins and no others. Passcodes of your own from the
+# environment (to share a broker you started yourself), or new ones for this run.
+random_passcode() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
+export HUB_BROKER_SYSTEM_PASSCODE=${HUB_BROKER_SYSTEM_PASSCODE:-$(random_passcode)}
+export HUB_BROKER_CLIENT_PASSCODE=${HUB_BROKER_CLIENT_PASSCODE:-$(random_passcode)}
+
 if is_broker 61613 2>/dev/null; then
   say "Using the STOMP broker that is already running on port 61613."
 elif listening 61613; then

@@ -60,7 +60,7 @@ class BrokerConfig {
         @Bean(destroyMethod = "close")
         LocalBroker localBroker(BrokerProperties broker) throws Exception {
             logger.info("hub.broker.embedded is true: using a local broker for development.");
-            return LocalBroker.startOrReuse(broker.port());
+            return LocalBroker.startOrReuse(broker.port(), broker.logins());
         }
 
     }

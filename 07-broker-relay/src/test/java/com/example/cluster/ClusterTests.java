@@ -327,14 +327,16 @@ public class ClusterTests {
     }
 
     /**
-     * Publishes on the broker as any STOMP client could, and returns once the broker has
-     * taken every message: its receipt for the DISCONNECT comes after them.
+     * Publishes on the broker as any STOMP client with the system login could, and
+     * returns once the broker has taken every message: its receipt for the DISCONNECT
+     * comes after them.
      */
     private static void publishOnTheBroker(String destination, String... bodies) throws IOException {
         try (Socket socket = new Socket("localhost", broker.port())) {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            out.write(frame("CONNECT\naccept-version:1.2\nhost:" + broker.host() + "\n\n"));
+            out.write(frame("CONNECT\naccept-version:1.2\nhost:" + broker.host() + "\nlogin:"
+                    + broker.logins().systemLogin() + "\npasscode:" + broker.logins().systemPasscode() + "\n\n"));
             assertThat(readFrame(in)).startsWith("CONNECTED");
             for (String body : bodies) {
                 out.write(frame("SEND\ndestination:" + destination + "\n\n" + body));

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
@@ -40,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * The prod profile: the app refuses to sign tokens with the development key pair from the
  * repository, so it starts with a key pair of its own, which then refuses tokens signed
  * with the development pair; the course's demo users are not there; it does not start
- * without the broker's passcodes; and failed logins are counted per client address that a
- * configured proxy forwards, and per user from all addresses together.
+ * without the broker's passcodes, or with well-known ones; and failed logins are counted
+ * per client address that a configured proxy forwards, and per user from all addresses
+ * together.
  */
 class ProdProfileTests {
 
@@ -63,11 +66,9 @@ class ProdProfileTests {
         Path privateKey = pem(keys.resolve("private.pem"), "PRIVATE KEY", pair.getPrivate().getEncoded());
         broker = TestBroker.start();
         prod = HubInstance.start("prod", broker, "spring.profiles.active=prod",
-                "hub.token.public-key=file:" + publicKey, "hub.token.private-key=file:" + privateKey,
-                "hub.broker.system-passcode=system-secret", "hub.broker.client-passcode=client-secret");
+                "hub.token.public-key=file:" + publicKey, "hub.token.private-key=file:" + privateKey);
         behindProxy = HubInstance.start("behind-proxy", broker, "spring.profiles.active=prod",
                 "hub.token.public-key=file:" + publicKey, "hub.token.private-key=file:" + privateKey,
-                "hub.broker.system-passcode=system-secret", "hub.broker.client-passcode=client-secret",
                 "HUB_TRUSTED_PROXIES=127.0.0.1/32,::1/128");
         development = HubInstance.start("development", broker);
     }
@@ -107,22 +108,47 @@ class ProdProfileTests {
         assertThat(RawHttp.status(prod.port(), "GET /messages?access_token=" + fromDevelopmentKeys)).isEqualTo(401);
     }
 
-    /**
-     * Their passwords are published with the course: only the tests' own user is there.
-     */
     @Test
     void prodProfileDoesNotStartWithoutTheBrokersPasscodes() {
-        assertThatException()
-            .isThrownBy(() -> HubInstance.start("no-passcodes", broker, "spring.profiles.active=prod",
-                    "hub.token.allow-development-keys=true",
-                    // Boot's failure report and the context's warning say what the
-                    // exception says: checked here, not printed.
-                    "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=off",
-                    "logging.level.org.springframework.boot.web.server.servlet.context=error"))
+        assertThatException().isThrownBy(() -> startProdWithPasscodes("", ""))
             .withStackTraceContaining("hub.broker.system-passcode")
             .withStackTraceContaining("HUB_BROKER_SYSTEM_PASSCODE");
     }
 
+    /**
+     * Anyone who reaches a broker tries these first: with them, a reachable broker would
+     * let anyone read every connection's messages and forge the hub's.
+     */
+    @ParameterizedTest
+    @CsvSource({ "guest, a-secret, HUB_BROKER_SYSTEM_PASSCODE", "a-secret, admin, HUB_BROKER_CLIENT_PASSCODE",
+            "a-secret, Password, HUB_BROKER_CLIENT_PASSCODE", "test-system, a-secret, HUB_BROKER_SYSTEM_PASSCODE" })
+    void prodProfileDoesNotStartWithWellKnownPasscodes(String system, String client, String named) {
+        assertThatException().isThrownBy(() -> startProdWithPasscodes(system, client))
+            .withStackTraceContaining(named)
+            .withStackTraceContaining("a secret of your own");
+    }
+
+    /**
+     * The prod profile with the passcodes from its environment variables (set here as
+     * properties, which Spring reads alike).
+     */
+    private static void startProdWithPasscodes(String system, String client) {
+        HubInstance
+            .start("prod-passcodes", broker, "spring.profiles.active=prod", "hub.token.allow-development-keys=true",
+                    "hub.broker.system-passcode=${HUB_BROKER_SYSTEM_PASSCODE:}",
+                    "hub.broker.client-passcode=${HUB_BROKER_CLIENT_PASSCODE:}", "HUB_BROKER_SYSTEM_PASSCODE=" + system,
+                    "HUB_BROKER_CLIENT_PASSCODE=" + client,
+                    // Boot's failure report and the context's warning say what the
+                    // exception
+                    // says: checked here, not printed.
+                    "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=off",
+                    "logging.level.org.springframework.boot.web.server.servlet.context=error")
+            .close();
+    }
+
+    /**
+     * Their passwords are published with the course: only the tests' own user is there.
+     */
     @Test
     void prodProfileHasNoneOfTheDemoUsers() {
         for (String user : List.of("alice", "bob", "admin")) {

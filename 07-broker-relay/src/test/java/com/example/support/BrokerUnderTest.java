@@ -1,5 +1,7 @@
 package com.example.support;
 
+import com.example.broker.LocalBroker;
+
 /**
  * A STOMP broker that the tests start, and what the app needs to reach it: ActiveMQ
  * Artemis ({@link TestBroker}) everywhere, RabbitMQ ({@link TestRabbitMq}) where it is
@@ -15,6 +17,9 @@ public interface BrokerUnderTest extends AutoCloseable {
      * for its virtual host, Artemis does not look at it.
      */
     String host();
+
+    /** The logins the broker takes for the relay. */
+    LocalBroker.Logins logins();
 
     @Override
     void close();

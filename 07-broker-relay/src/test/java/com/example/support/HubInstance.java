@@ -1,7 +1,8 @@
 package com.example.support;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -27,15 +28,27 @@ public final class HubInstance implements AutoCloseable {
     }
 
     public static HubInstance start(String name, BrokerUnderTest broker, String... properties) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", "0");
+        settings.put("hub.instance.name", name);
+        settings.put("hub.broker.port", String.valueOf(broker.port()));
+        settings.put("hub.broker.virtual-host", broker.host());
+        settings.put("hub.broker.system-login", broker.logins().systemLogin());
+        settings.put("hub.broker.system-passcode", broker.logins().systemPasscode());
+        settings.put("hub.broker.client-login", broker.logins().clientLogin());
+        settings.put("hub.broker.client-passcode", broker.logins().clientPasscode());
+        settings.put("hub.cluster.presence-interval", "200ms");
+        // The test's own settings replace these.
+        List.of(properties).forEach((property) -> {
+            int equals = property.indexOf('=');
+            settings.put(property.substring(0, equals), property.substring(equals + 1));
+        });
         // As command-line arguments, so that they win over application.properties.
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--hub.instance.name=" + name,
-                "--hub.broker.port=" + broker.port(), "--hub.broker.virtual-host=" + broker.host()));
-        List.of(properties).forEach((property) -> arguments.add("--" + property));
-        if (arguments.stream().noneMatch((argument) -> argument.startsWith("--hub.cluster.presence-interval="))) {
-            arguments.add("--hub.cluster.presence-interval=200ms");
-        }
-        return new HubInstance(
-                new SpringApplicationBuilder(HubApplication.class).run(arguments.toArray(String[]::new)));
+        String[] arguments = settings.entrySet()
+            .stream()
+            .map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+            .toArray(String[]::new);
+        return new HubInstance(new SpringApplicationBuilder(HubApplication.class).run(arguments));
     }
 
     public int port() {

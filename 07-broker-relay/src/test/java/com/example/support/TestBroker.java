@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.example.broker.LocalBroker;
 
 /**
@@ -15,6 +19,10 @@ import com.example.broker.LocalBroker;
  */
 public final class TestBroker implements BrokerUnderTest {
 
+    /** The logins of every test's broker, and of the apps the tests start. */
+    public static final LocalBroker.Logins LOGINS = new LocalBroker.Logins("test-system", "test-system-passcode",
+            "test-client", "test-client-passcode");
+
     private final int port;
 
     private LocalBroker broker;
@@ -25,6 +33,9 @@ public final class TestBroker implements BrokerUnderTest {
 
     /** A new broker on a free port. */
     public static TestBroker start() {
+        // As quiet as the app keeps it (logging.level.org.apache.activemq), also before
+        // any app starts: it warns of each login it refuses.
+        ((Logger) LoggerFactory.getLogger("org.apache.activemq")).setLevel(Level.ERROR);
         TestBroker broker = new TestBroker(freePort());
         broker.restart();
         return broker;
@@ -40,10 +51,15 @@ public final class TestBroker implements BrokerUnderTest {
         return "localhost";
     }
 
+    @Override
+    public LocalBroker.Logins logins() {
+        return LOGINS;
+    }
+
     /** Starts the broker again after {@link #stop()}, on the same port. */
     public synchronized void restart() {
         try {
-            this.broker = LocalBroker.startOrReuse(this.port);
+            this.broker = LocalBroker.startOrReuse(this.port, LOGINS);
         }
         catch (Exception ex) {
             throw new IllegalStateException("Could not start a broker on port " + this.port, ex);

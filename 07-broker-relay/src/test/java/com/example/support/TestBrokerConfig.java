@@ -16,10 +16,16 @@ public class TestBrokerConfig {
         return TestBroker.start();
     }
 
-    /** The relay connects to the test's broker. */
+    /** The relay connects to the test's broker, with its logins. */
     @Bean
     DynamicPropertyRegistrar testBrokerPort(TestBroker broker) {
-        return (properties) -> properties.add("hub.broker.port", broker::port);
+        return (properties) -> {
+            properties.add("hub.broker.port", broker::port);
+            properties.add("hub.broker.system-login", broker.logins()::systemLogin);
+            properties.add("hub.broker.system-passcode", broker.logins()::systemPasscode);
+            properties.add("hub.broker.client-login", broker.logins()::clientLogin);
+            properties.add("hub.broker.client-passcode", broker.logins()::clientPasscode);
+        };
     }
 
 }

@@ -23,6 +23,8 @@ import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.broker.LocalBroker;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -107,6 +109,12 @@ public final class TestRabbitMq implements BrokerUnderTest {
     @Override
     public String host() {
         return "/";
+    }
+
+    /** RabbitMQ's own user, which logs in from localhost only. */
+    @Override
+    public LocalBroker.Logins logins() {
+        return new LocalBroker.Logins("guest", "guest", "guest", "guest");
     }
 
     /**
