@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,8 @@ import com.example.hub.HubClients;
  * list every {@code hub.cluster.presence-interval}. An instance that says it is leaving,
  * or stays silent for three intervals, loses its connections: no ghosts in anyone's list.
  * The pages hear of a change from the instance it happened on; of what an instance finds
- * out about another, from one instance only: the first by name of the others still there.
+ * out about another (a connection gone), from one instance only: the first by name of the
+ * others still there.
  */
 @Component
 class ClusterMembers implements SchedulingConfigurer {
@@ -107,7 +110,7 @@ class ClusterMembers implements SchedulingConfigurer {
      * of them in order.
      */
     synchronized void receive(String instance, MembershipMessage message) {
-        this.lastHeard.put(instance, Instant.now());
+        boolean newcomer = this.lastHeard.put(instance, Instant.now()) == null;
         if (message instanceof MembershipMessage.ConnectionChanged changed) {
             ConnectionEvent event = changed.event();
             ConnectionInfo connection = new ConnectionInfo(event.connectionId(), event.user(), event.instance());
@@ -123,12 +126,41 @@ class ClusterMembers implements SchedulingConfigurer {
             this.registry.setRemoteGroups(changed.connectionId(), changed.groups());
         }
         else if (message instanceof MembershipMessage.Presence presence) {
-            ConnectionRegistry.RemoteChanges changes = this.registry.replaceRemote(instance, presence.connections());
-            changes.added().forEach((connection) -> announce(ConnectionEvent.connected(connection)));
-            changes.removed().forEach((connection) -> announce(ConnectionEvent.disconnected(connection)));
+            // A connection gone from the list is gone for good. One new to this instance
+            // was announced by its own, and an announcement from here could reach the
+            // pages after that instance's "disconnected".
+            this.registry.replaceRemote(instance, presence.connections())
+                .removed()
+                .forEach((connection) -> announce(ConnectionEvent.disconnected(connection)));
         }
         else if (message instanceof MembershipMessage.Leaving) {
             forget(instance);
+            return;
+        }
+        if (newcomer) {
+            introduce();
+        }
+    }
+
+    /**
+     * Tells the others at once, not at the next presence, which connections this instance
+     * has, and every page again that they are connected: on reaching the broker, and on
+     * hearing an instance for the first time, whose pages may have taken their list
+     * before it heard of these. Published as one, after every change before it and before
+     * any after it, so a connection's "connected" never follows its "disconnected".
+     */
+    void introduce() {
+        this.membership.publishMembership(() -> {
+            List<ClusterConnection> connections = this.registry.localConnections();
+            connections.forEach((local) -> this.clients.announceToAll(ConnectionEvent.connected(local.connection())));
+            return new MembershipMessage.Presence(connections);
+        });
+    }
+
+    @EventListener
+    void brokerAvailability(BrokerAvailabilityEvent event) {
+        if (event.isBrokerAvailable()) {
+            introduce();
         }
     }
 

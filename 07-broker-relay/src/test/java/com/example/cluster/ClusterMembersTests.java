@@ -3,8 +3,10 @@ package com.example.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import com.example.hub.ConnectionEvent;
 import com.example.hub.ConnectionInfo;
@@ -40,15 +42,38 @@ class ClusterMembersTests {
 
     private final ConnectionInfo carolOnB = new ConnectionInfo("b2", "carol", "b");
 
+    /**
+     * A connection new to this instance was announced by its own: from here, the
+     * "connected" could reach the pages after that instance's "disconnected".
+     */
     @Test
-    void presenceAddsAndRemovesTheInstancesConnectionsAndAnnouncesTheDifference() {
+    void presenceAddsAndRemovesTheInstancesConnectionsAndAnnouncesOnlyThoseGone() {
         this.members.receive("b", presence(this.bobOnB));
         this.members.receive("b", presence(this.carolOnB));
 
         assertThat(this.registry.connections()).containsExactly(this.carolOnB);
-        verify(this.clients).announceToAll(ConnectionEvent.connected(this.bobOnB));
         verify(this.clients).announceToAll(ConnectionEvent.disconnected(this.bobOnB));
-        verify(this.clients).announceToAll(ConnectionEvent.connected(this.carolOnB));
+        verify(this.clients, never()).announceToAll(ConnectionEvent.connected(this.bobOnB));
+        verify(this.clients, never()).announceToAll(ConnectionEvent.connected(this.carolOnB));
+    }
+
+    /**
+     * A new instance's pages may have taken their list before it heard of this instance's
+     * connections: this one tells it, and every page, at once.
+     */
+    @Test
+    void instanceHeardForTheFirstTimeHearsThisOnesConnectionsAtOnce() {
+        ConnectionInfo aliceOnA = new ConnectionInfo("a1", "alice", "a");
+        this.registry.add(aliceOnA);
+
+        this.members.receive("b", presence());
+        this.members.receive("b", presence());
+
+        ArgumentCaptor<Supplier<MembershipMessage>> published = ArgumentCaptor.captor();
+        verify(this.membership).publishMembership(published.capture());
+        assertThat(published.getValue().get())
+            .isEqualTo(new MembershipMessage.Presence(List.of(new ClusterConnection(aliceOnA, List.of()))));
+        verify(this.clients).announceToAll(ConnectionEvent.connected(aliceOnA));
     }
 
     /** The pages heard of these changes from the instance they happened on. */
@@ -82,7 +107,8 @@ class ClusterMembersTests {
         onC.receive("a", new MembershipMessage.Leaving());
         ConnectionInfo daveOnD = new ConnectionInfo("d1", "dave", "d");
         onC.receive("d", presence(daveOnD));
-        verify(this.clients).announceToAll(ConnectionEvent.connected(daveOnD));
+        onC.receive("d", presence());
+        verify(this.clients).announceToAll(ConnectionEvent.disconnected(daveOnD));
     }
 
     /**
@@ -95,8 +121,9 @@ class ClusterMembersTests {
                 new ClusterProperties(INTERVAL));
 
         onB.receive("a", presence(aliceOnA));
+        onB.receive("a", presence());
 
-        verify(this.clients).announceToAll(ConnectionEvent.connected(aliceOnA));
+        verify(this.clients).announceToAll(ConnectionEvent.disconnected(aliceOnA));
     }
 
     @Test
