@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-import com.example.cluster.MembershipChannel;
+import com.example.broker.MembershipChannel;
 import com.example.hub.ConnectionRegistry;
 import com.example.hub.HubClients;
 

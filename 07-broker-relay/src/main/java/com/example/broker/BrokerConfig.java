@@ -9,9 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.user.DefaultUserDestinationResolver;
 
-import com.example.cluster.InstanceName;
-import com.example.cluster.InstanceProperties;
-
 /**
  * The message broker: this instance's name, where the broker is, where it holds a
  * connection's own destinations, and a local broker when {@code hub.broker.embedded} asks

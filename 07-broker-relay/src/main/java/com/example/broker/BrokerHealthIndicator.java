@@ -4,8 +4,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-import com.example.cluster.MembershipChannel;
-import com.example.cluster.InstanceName;
 import com.example.hub.ConnectionRegistry;
 
 /**

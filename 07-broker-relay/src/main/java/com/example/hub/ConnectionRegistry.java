@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
-import com.example.cluster.ClusterConnection;
+import com.example.broker.ClusterConnection;
 
 /**
  * The hub's open connections and the groups each one belongs to, kept on the server so

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 import com.example.announcements.HubStats;
 import com.example.broker.ConnectionTopics;
-import com.example.cluster.MembershipChannel;
-import com.example.cluster.MembershipMessage;
+import com.example.broker.MembershipChannel;
+import com.example.broker.MembershipMessage;
 
 /**
  * Sends to the hub's clients, from the hub or from anywhere else in the app: Spring's

@@ -20,7 +20,7 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 import com.example.announcements.HubStatistics;
 import com.example.announcements.HubStats;
-import com.example.cluster.InstanceName;
+import com.example.broker.InstanceName;
 import com.example.production.WebSocketSessions;
 
 /**

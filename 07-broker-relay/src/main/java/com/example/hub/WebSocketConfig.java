@@ -11,7 +11,7 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 import com.example.announcements.MessageCounter;
 import com.example.broker.BrokerProperties;
 import com.example.broker.LocalDelivery;
-import com.example.cluster.MembershipChannel;
+import com.example.broker.MembershipChannel;
 import com.example.production.SubscriptionLimit;
 
 /**

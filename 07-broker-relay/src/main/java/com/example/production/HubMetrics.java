@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
 import com.example.announcements.MessageCounter;
-import com.example.cluster.MembershipChannel;
+import com.example.broker.MembershipChannel;
 import com.example.hub.ConnectionRegistry;
 
 /**

@@ -12,7 +12,7 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.MessageBuilder;
 
-import com.example.cluster.MembershipChannel;
+import com.example.broker.MembershipChannel;
 import com.example.hub.ConnectionInfo;
 import com.example.hub.ConnectionRegistry;
 import com.example.hub.HubClients;

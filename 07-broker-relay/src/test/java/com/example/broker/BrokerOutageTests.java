@@ -16,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.example.cluster.MembershipChannel;
 import com.example.hub.ConnectionInfo;
 import com.example.hub.ConnectionRegistry;
 import com.example.support.CapturedLog;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 
-import com.example.cluster.MembershipChannel;
+import com.example.broker.MembershipChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

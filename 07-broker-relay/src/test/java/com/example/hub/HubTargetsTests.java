@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.example.broker.ConnectionTopics;
-import com.example.cluster.MembershipChannel;
+import com.example.broker.MembershipChannel;
 import com.example.support.HubControls;
 import com.example.support.HubTestClient;
 

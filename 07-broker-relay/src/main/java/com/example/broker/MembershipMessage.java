@@ -1,4 +1,4 @@
-package com.example.cluster;
+package com.example.broker;
 
 import java.util.List;
 

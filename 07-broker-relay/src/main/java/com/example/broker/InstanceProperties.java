@@ -1,4 +1,4 @@
-package com.example.cluster;
+package com.example.broker;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
