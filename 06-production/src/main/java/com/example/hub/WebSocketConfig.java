@@ -12,6 +12,7 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 import com.example.announcements.MessageCounter;
+import com.example.production.GroupNameLimit;
 import com.example.production.SubscriptionLimit;
 
 /**
@@ -35,6 +36,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final SubscriptionLimit subscriptionLimit;
 
+    private final GroupNameLimit groupNameLimit;
+
     private final TaskScheduler heartbeatScheduler;
 
     private final long heartbeatMillis;
@@ -43,12 +46,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     // Lazy: the scheduler comes from the messaging setup that this class configures.
     WebSocketConfig(DestinationGuard destinationGuard, MessageCounter messageCounter,
-            SubscriptionLimit subscriptionLimit,
+            SubscriptionLimit subscriptionLimit, GroupNameLimit groupNameLimit,
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
             WebSocketProperties websocket) {
         this.destinationGuard = destinationGuard;
         this.messageCounter = messageCounter;
         this.subscriptionLimit = subscriptionLimit;
+        this.groupNameLimit = groupNameLimit;
         this.heartbeatScheduler = heartbeatScheduler;
         this.heartbeatMillis = websocket.heartbeatInterval().toMillis();
         this.allowedOrigins = websocket.allowedOrigins().toArray(String[]::new);
@@ -81,8 +85,10 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        // The guard first: what it drops is not counted.
-        registration.interceptors(this.destinationGuard, this.subscriptionLimit, this.messageCounter);
+        // The guard first, then the limits, which see only what it lets through: what
+        // any of them drops is not counted.
+        registration.interceptors(this.destinationGuard, this.subscriptionLimit, this.groupNameLimit,
+                this.messageCounter);
     }
 
     @Override

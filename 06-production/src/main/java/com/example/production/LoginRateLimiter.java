@@ -51,7 +51,7 @@ public class LoginRateLimiter implements SchedulingConfigurer {
      */
     public Instant countAsFailed(String address, String user) {
         Instant now = this.clock.instant();
-        String addressAndUser = address + " " + user;
+        String addressAndUser = addressAndUser(address, user);
         this.perAddressAndUser.count(addressAndUser, now);
         try {
             this.perUser.count(user, now);
@@ -65,8 +65,12 @@ public class LoginRateLimiter implements SchedulingConfigurer {
 
     /** Takes back an attempt counted at this time: successful logins never count. */
     public void succeeded(String address, String user, Instant countedAt) {
-        this.perAddressAndUser.takeBack(address + " " + user, countedAt);
+        this.perAddressAndUser.takeBack(addressAndUser(address, user), countedAt);
         this.perUser.takeBack(user, countedAt);
+    }
+
+    private static String addressAndUser(String address, String user) {
+        return address + " " + user;
     }
 
     /** Has Spring's scheduler call {@link #forgetOldFailures()} once a window. */

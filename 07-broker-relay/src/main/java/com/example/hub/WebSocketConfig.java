@@ -12,6 +12,7 @@ import com.example.announcements.MessageCounter;
 import com.example.broker.BrokerProperties;
 import com.example.broker.LocalDelivery;
 import com.example.broker.MembershipChannel;
+import com.example.production.GroupNameLimit;
 import com.example.production.SubscriptionLimit;
 
 /**
@@ -44,6 +45,8 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final SubscriptionLimit subscriptionLimit;
 
+    private final GroupNameLimit groupNameLimit;
+
     private final LocalDelivery localDelivery;
 
     private final BrokerProperties broker;
@@ -53,11 +56,12 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final String[] allowedOrigins;
 
     WebSocketConfig(DestinationGuard destinationGuard, MessageCounter messageCounter,
-            SubscriptionLimit subscriptionLimit, LocalDelivery localDelivery, BrokerProperties broker,
-            WebSocketProperties websocket) {
+            SubscriptionLimit subscriptionLimit, GroupNameLimit groupNameLimit, LocalDelivery localDelivery,
+            BrokerProperties broker, WebSocketProperties websocket) {
         this.destinationGuard = destinationGuard;
         this.messageCounter = messageCounter;
         this.subscriptionLimit = subscriptionLimit;
+        this.groupNameLimit = groupNameLimit;
         this.localDelivery = localDelivery;
         this.broker = broker;
         this.heartbeatMillis = websocket.heartbeatInterval().toMillis();
@@ -101,10 +105,12 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        // The guard first: what it drops is not counted. Then what the limit lets through
-        // is kept track of for the answers sent here and for the broker.
-        registration.interceptors(this.destinationGuard, this.subscriptionLimit, this.localDelivery,
-                this.messageCounter);
+        // The guard first, then the limits, which see only what it lets through: what
+        // any of them drops is not counted. What they let through is kept track of for
+        // the
+        // answers sent here and for the broker.
+        registration.interceptors(this.destinationGuard, this.subscriptionLimit, this.groupNameLimit,
+                this.localDelivery, this.messageCounter);
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
@@ -27,10 +29,12 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  * instances with its groups: one account's script holding hundreds of connections would
  * cost every user. A connection over the cap gets a STOMP {@code ERROR} frame, which the
  * page shows, and is closed before the hub hears of it: it is never listed, and nothing
- * it sends is handled.
+ * it sends is handled. It registers itself as a decorator of every connection; the order
+ * among the decorators does not matter, as it refuses before any of them has sent a
+ * frame.
  */
 @Component
-class ConnectionLimit implements WebSocketHandlerDecoratorFactory {
+class ConnectionLimit implements WebSocketHandlerDecoratorFactory, WebSocketMessageBrokerConfigurer {
 
     static final String ERROR = "too-many-connections";
 
@@ -52,6 +56,11 @@ class ConnectionLimit implements WebSocketHandlerDecoratorFactory {
         this.refusal = errorFrame(new Refusal(ERROR, "You have " + this.max
                 + " connections open on this server, the most one user may have. Close one, and this one connects."),
                 json);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory(this);
     }
 
     @Override

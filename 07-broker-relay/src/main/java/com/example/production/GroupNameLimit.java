@@ -23,10 +23,11 @@ import com.example.hub.HubClients;
  * page's list and every presence message between instances carries each connection's
  * groups: 100 connections in 100 groups of 64 characters each made every presence message
  * 682 KB. A {@code joinGroup} past the bound is answered with an error, as a hub method
- * refuses a call, and the connection keeps its groups.
+ * refuses a call, and the connection keeps its groups. {@code WebSocketConfig} puts it
+ * after the destination guard, among the hub's interceptors.
  */
 @Component
-class GroupNameLimit implements ChannelInterceptor {
+public class GroupNameLimit implements ChannelInterceptor {
 
     static final String ERROR = "group-names-too-long";
 
