@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharedTestSupportTests {
 
-    static final List<String> SHARED = List.of("src/test/java/com/example/support/Accessibility.java",
+    static final List<String> SHARED = List.of("src/test/java/com/example/LessonChecksTests.java",
+            "src/test/java/com/example/support/Accessibility.java",
             "src/test/java/com/example/support/AwaitilityDefaults.java",
             "src/test/java/com/example/support/Browser.java", "src/test/java/com/example/support/HandshakeCounter.java",
             "src/test/java/com/example/support/MutableClock.java", "src/test/java/com/example/support/Screenshots.java",

@@ -1,0 +1,1374 @@
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The learner's workspace and the lesson checks: build chapter N yourself, from chapter
+ * N-1, and let a command tell you what works yet. It needs only the JDK:
+ *
+ * <pre>
+ * java course-checks/Learn.java start 02    workspace/ = chapter 01, ready to become your 02
+ * java course-checks/Learn.java check       builds and starts workspace/, checks chapter 02's lesson
+ * java course-checks/Learn.java check --all every check, not only up to the first that fails
+ * java course-checks/Learn.java reset       workspace/ back to where "start" left it (the old one is kept)
+ * java course-checks/Learn.java list        the chapters and their checks
+ * </pre>
+ *
+ * The checks talk to the app from outside, as the page does (HTTP, and STOMP over a
+ * WebSocket), so they do not care what you named your classes. {@code --url URL} checks an
+ * app that is already running, and {@code --chapter NN} picks the lesson: that is how each
+ * reference chapter's tests prove the chapter passes its own checks.
+ */
+public class Learn {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path root = projectRoot();
+        int status = switch (options.command) {
+            case "start" -> start(root, options.chapter().orElseThrow(() -> usage("start needs a chapter, e.g. start 02")));
+            case "reset" -> reset(root);
+            case "check" -> check(root, options);
+            case "list" -> list();
+            default -> throw usage("unknown command " + options.command);
+        };
+        System.exit(status);
+    }
+
+    // ---------------------------------------------------------------- the workspace
+
+    static int start(Path root, Chapter chapter) throws IOException {
+        Path workspace = root.resolve("workspace");
+        if (Files.exists(workspace)) {
+            Path kept = keep(root, workspace);
+            System.out.println("Your previous workspace is kept in " + root.relativize(kept) + ".");
+        }
+        fill(root, workspace, chapter);
+        System.out.println("Chapter " + chapter.number + " · " + chapter.title + " — "
+                + (chapter.previous() == null ? "an empty Spring Boot app, as Spring Initializr makes it,"
+                        : "your copy of chapter " + chapter.previous().number + " (" + chapter.previous().module + ")")
+                + " is in workspace/.");
+        System.out.println("Follow docs/" + chapter.module + ".md. Run it:   " + wrapper() + " -pl workspace spring-boot:run");
+        System.out.println("Check it: java course-checks/Learn.java check");
+        return 0;
+    }
+
+    static int reset(Path root) throws IOException {
+        Path workspace = root.resolve("workspace");
+        Chapter chapter = workspaceChapter(workspace);
+        Path kept = keep(root, workspace);
+        fill(root, workspace, chapter);
+        System.out.println("workspace/ is back at the start of chapter " + chapter.number + "; your work is kept in "
+                + root.relativize(kept) + ".");
+        return 0;
+    }
+
+    /** Moves a workspace aside, never deletes one: a reset should not lose an afternoon's work. */
+    private static Path keep(Path root, Path workspace) throws IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path kept = root.resolve("workspace-" + stamp);
+        Files.move(workspace, kept);
+        return kept;
+    }
+
+    private static void fill(Path root, Path workspace, Chapter chapter) throws IOException {
+        Chapter from = chapter.previous();
+        if (from == null) {
+            emptyApp(workspace);
+        }
+        else {
+            copy(root.resolve(from.module), workspace);
+            Path pom = workspace.resolve("pom.xml");
+            String text = Files.readString(pom)
+                .replace("<artifactId>" + from.module + "</artifactId>", "<artifactId>workspace</artifactId>")
+                .replaceFirst("<name>[^<]*</name>", "<name>My chapter " + chapter.number + "</name>");
+            Files.writeString(pom, text);
+        }
+        Files.writeString(workspace.resolve(".chapter"), chapter.number + "\n");
+    }
+
+    /** What Spring Initializr gives for a Maven project with the WebSocket dependency. */
+    private static void emptyApp(Path workspace) throws IOException {
+        Path java = workspace.resolve("src/main/java/com/example");
+        Files.createDirectories(java);
+        Files.createDirectories(workspace.resolve("src/main/resources/static"));
+        Files.writeString(workspace.resolve("pom.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0"
+                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+                  <modelVersion>4.0.0</modelVersion>
+
+                  <!-- The course's root pom: Spring Boot's parent, and the versions of the
+                       libraries the chapters add. -->
+                  <parent>
+                    <groupId>com.example</groupId>
+                    <artifactId>practical-spring-websocket</artifactId>
+                    <version>1.0.0-SNAPSHOT</version>
+                  </parent>
+
+                  <artifactId>workspace</artifactId>
+                  <name>My chapter 01</name>
+
+                  <dependencies>
+                    <dependency>
+                      <groupId>org.springframework.boot</groupId>
+                      <artifactId>spring-boot-starter-websocket</artifactId>
+                    </dependency>
+
+                    <dependency>
+                      <groupId>org.springframework.boot</groupId>
+                      <artifactId>spring-boot-starter-test</artifactId>
+                      <scope>test</scope>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """);
+        Files.writeString(java.resolve("HubApplication.java"), """
+                package com.example;
+
+                import org.springframework.boot.SpringApplication;
+                import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+                @SpringBootApplication
+                public class HubApplication {
+
+                    public static void main(String[] args) {
+                        SpringApplication.run(HubApplication.class, args);
+                    }
+
+                }
+                """);
+        Files.writeString(workspace.resolve("src/main/resources/application.properties"), "");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (dir.getFileName().toString().equals("target")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+
+        });
+    }
+
+    private static Chapter workspaceChapter(Path workspace) throws IOException {
+        Path marker = workspace.resolve(".chapter");
+        if (!Files.exists(marker)) {
+            throw usage("there is no workspace yet: start one with  java course-checks/Learn.java start 01");
+        }
+        return Chapter.byNumber(Files.readString(marker).trim());
+    }
+
+    // ---------------------------------------------------------------- checking
+
+    static int check(Path root, Options options) throws Exception {
+        if (options.url != null) {
+            Chapter chapter = options.chapter().orElseThrow(() -> usage("--url needs --chapter NN"));
+            return runChecks(chapter, options.url, options.all);
+        }
+        Path workspace = root.resolve("workspace");
+        Chapter chapter = options.chapter().isPresent() ? options.chapter().get() : workspaceChapter(workspace);
+        try (RunningApp app = RunningApp.build(root, workspace)) {
+            if (app == null) {
+                return 1;
+            }
+            return runChecks(chapter, app.url, options.all);
+        }
+    }
+
+    static int runChecks(Chapter chapter, String url, boolean all) {
+        List<Check> checks = Checks.of(chapter);
+        if (checks.isEmpty()) {
+            // A chapter keeps the clients' contract of the chapters before it.
+            Chapter earlier = chapter.previous();
+            while (Checks.of(earlier).isEmpty()) {
+                earlier = earlier.previous();
+            }
+            System.out.println("Chapter " + chapter.number + " has no lesson checks of its own yet; chapter "
+                    + earlier.number + "'s, which it must keep passing, are these. Its tests show the rest: "
+                    + wrapper() + " -pl " + chapter.module + " verify");
+            return runChecks(earlier, url, all);
+        }
+        Hub hub = new Hub(url, chapter);
+        List<String> lines = new ArrayList<>();
+        int passed = 0;
+        String hint = null;
+        for (Check check : checks) {
+            if (hint != null && !all) {
+                lines.add("  · " + check.name);
+                continue;
+            }
+            try {
+                check.body.run(hub);
+                passed++;
+                lines.add("  ✔ " + check.name);
+            }
+            catch (Failure | RuntimeException ex) {
+                String why = (ex instanceof Failure) ? ex.getMessage() : ex.toString();
+                lines.add("  ✘ " + check.name + " (" + why + ")");
+                if (hint == null) {
+                    hint = check.hint;
+                    lines.add("      Hint: " + check.hint);
+                }
+            }
+            finally {
+                hub.closeAll();
+            }
+        }
+        String title = "Chapter " + chapter.number + " · " + chapter.title;
+        String progress = passed + " of " + checks.size() + " work";
+        System.out.println(title + " ".repeat(Math.max(2, 72 - title.length() - progress.length())) + progress);
+        lines.forEach(System.out::println);
+        return (passed == checks.size()) ? 0 : 1;
+    }
+
+    static int list() {
+        for (Chapter chapter : Chapter.values()) {
+            List<Check> checks = Checks.of(chapter);
+            System.out.println("Chapter " + chapter.number + " · " + chapter.title
+                    + (checks.isEmpty() ? "  (no lesson checks yet)" : ""));
+            checks.forEach((check) -> System.out.println("  · " + check.name));
+        }
+        return 0;
+    }
+
+    /** One behaviour of a lesson, as a user of the app sees it. */
+    record Check(String name, String hint, Body body) {
+
+        interface Body {
+
+            void run(Hub hub) throws Failure;
+
+        }
+
+    }
+
+    /** A check that did not hold, and what was seen instead. */
+    static final class Failure extends Exception {
+
+        Failure(String message) {
+            super(message);
+        }
+
+    }
+
+    static Failure fail(String message) {
+        return new Failure(message);
+    }
+
+    // ---------------------------------------------------------------- the lessons
+
+    /** Each chapter's checks, in the order of its guide. */
+    static final class Checks {
+
+        static List<Check> of(Chapter chapter) {
+            return switch (chapter) {
+                case C01 -> basics();
+                case C02 -> serverHubs();
+                case C03 -> hubContext();
+                case C04 -> authorization();
+                default -> List.of();
+            };
+        }
+
+        static List<Check> basics() {
+            return List.of(new Check("the page is served at /",
+                    "Spring Boot serves src/main/resources/static/index.html at /.", (hub) -> {
+                        Response page = hub.get("/");
+                        if (page.status != 200 || !page.body.toLowerCase(Locale.ROOT).contains("<html")) {
+                            throw fail("GET / answered " + page.status + ", expected 200 and an HTML page");
+                        }
+                    }), new Check("the STOMP library is served from its WebJar, so the page works offline",
+                            "Add the org.webjars.npm:stomp__stompjs and org.webjars:webjars-locator-lite dependencies.",
+                            (hub) -> {
+                                Response script = hub.get("/webjars/stomp__stompjs/esm6/index.js");
+                                if (script.status != 200) {
+                                    throw fail("GET /webjars/stomp__stompjs/esm6/index.js answered " + script.status
+                                            + ", expected 200");
+                                }
+                            }),
+                    new Check("a STOMP client connects to ws://…/messages",
+                            "A WebSocketMessageBrokerConfigurer with @EnableWebSocketMessageBroker that registers the STOMP endpoint /messages.",
+                            (hub) -> hub.connect()),
+                    new Check("SUBSCRIBE /app/connectionId answers with the connection's id",
+                            "A @SubscribeMapping(\"/connectionId\") method that returns the session id; /app is the application prefix.",
+                            (hub) -> {
+                                Client client = hub.connect();
+                                if (client.connectionId() == null) {
+                                    throw fail("the answer has no connectionId");
+                                }
+                            }),
+                    new Check("a message to /app/sendMessageToAll reaches every connection, the sender's included",
+                            "A @MessageMapping(\"/sendMessageToAll\") method with @SendTo(\"/topic/messages\"), and a simple broker for /topic.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                Client bob = hub.connect();
+                                String aliceMessages = alice.subscribe("/topic/messages");
+                                String bobMessages = bob.subscribe("/topic/messages");
+                                String text = "hello " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToAll", Json.object("text", text));
+                                for (Client client : List.of(alice, bob)) {
+                                    Map<String, Object> message = client.next(client == alice ? aliceMessages : bobMessages);
+                                    if (!text.equals(message.get("text")) || !"all".equals(message.get("target"))) {
+                                        throw fail("received " + message + ", expected text \"" + text + "\" and target \"all\"");
+                                    }
+                                    if (hub.chapter.compareTo(Chapter.C04) < 0 && !alice.connectionId().equals(message.get("from"))) {
+                                        throw fail("\"from\" is " + message.get("from") + ", expected the sender's connection id");
+                                    }
+                                }
+                            }),
+                    new Check("a blank text is refused with invalid-message, to the sender only",
+                            "Validate the request (@Valid, @NotBlank) and turn the failure into a HubError on /user/queue/errors with @MessageExceptionHandler.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                Client bob = hub.connect();
+                                String errors = alice.subscribe("/user/queue/errors");
+                                String bobMessages = bob.subscribe("/topic/messages");
+                                alice.send("/app/sendMessageToAll", Json.object("text", "   "));
+                                expectError(alice.next(errors), "invalid-message");
+                                String text = "after " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToAll", Json.object("text", text));
+                                Object next = bob.next(bobMessages).get("text");
+                                if (!text.equals(next)) {
+                                    throw fail("bob received \"" + next + "\" first: the blank text was broadcast");
+                                }
+                            }),
+                    new Check("a body that is not JSON is refused with invalid-json, and the connection keeps working",
+                            "Handle the conversion failure too (MessageConversionException) in your @MessageExceptionHandler.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                String errors = alice.subscribe("/user/queue/errors");
+                                String messages = alice.subscribe("/topic/messages");
+                                alice.sendRaw("/app/sendMessageToAll", "this is not JSON");
+                                expectError(alice.next(errors), "invalid-json");
+                                String text = "still here " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToAll", Json.object("text", text));
+                                if (!text.equals(alice.next(messages).get("text"))) {
+                                    throw fail("the connection stopped working after the bad frame");
+                                }
+                            }),
+                    new Check("a handshake from a page of another site is refused",
+                            "Spring allows only the app's own origin unless told otherwise: do not call setAllowedOrigins(\"*\").",
+                            (hub) -> {
+                                int status = hub.handshakeStatus("http://evil.example");
+                                if (status != 403) {
+                                    throw fail("the handshake with Origin http://evil.example answered " + status
+                                            + ", expected 403");
+                                }
+                            }));
+        }
+
+        static List<Check> serverHubs() {
+            return List.of(sameAsBefore(),
+                    new Check("sendMessageToCaller reaches the caller only, on /user/queue/messages, and answers how many it reached",
+                            "@SendToUser(destinations = \"/queue/messages\", broadcast = false) sends to the calling connection alone; the answer goes to /user/queue/replies.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                Client bob = hub.connect();
+                                String aliceQueue = alice.subscribe("/user/queue/messages");
+                                String replies = alice.subscribe("/user/queue/replies");
+                                String bobQueue = bob.subscribe("/user/queue/messages");
+                                String text = "to me " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToCaller", Json.object("text", text));
+                                expectMessage(alice.next(aliceQueue), text, "caller");
+                                expectReply(alice.next(replies), 1);
+                                String check = "to bob " + UUID.randomUUID();
+                                bob.send("/app/sendMessageToCaller", Json.object("text", check));
+                                expectMessage(bob.next(bobQueue), check, "caller");
+                            }),
+                    new Check("sendMessageToOthers reaches every connection but the caller",
+                            "HubClients sends to each other connection on /user/queue/messages; the registry of connections comes from SessionConnectedEvent and SessionDisconnectEvent.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                Client bob = hub.connect();
+                                String aliceQueue = alice.subscribe("/user/queue/messages");
+                                String bobQueue = bob.subscribe("/user/queue/messages");
+                                String text = "to the others " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToOthers", Json.object("text", text));
+                                expectMessage(bob.next(bobQueue), text, "others");
+                                String mine = "to me " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToCaller", Json.object("text", mine));
+                                Object first = alice.next(aliceQueue).get("text");
+                                if (!mine.equals(first)) {
+                                    throw fail("the caller received \"" + first + "\": a message to the others reached it");
+                                }
+                            }),
+                    new Check("sendMessageToConnection reaches that connection; an unknown id is the error unknown-connection",
+                            "convertAndSendToUser with the connection id as the user and as the session id header names one connection.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                Client bob = hub.connect();
+                                String errors = alice.subscribe("/user/queue/errors");
+                                String bobQueue = bob.subscribe("/user/queue/messages");
+                                String text = "to you " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToConnection",
+                                        Json.object("connectionId", bob.connectionId(), "text", text));
+                                expectMessage(bob.next(bobQueue), text, "connection");
+                                alice.send("/app/sendMessageToConnection",
+                                        Json.object("connectionId", "no-such-connection", "text", "hello"));
+                                expectError(alice.next(errors), "unknown-connection");
+                            }),
+                    new Check("a group's messages reach its members only; joining answers the caller's groups",
+                            "joinGroup adds the connection to the group and answers on /user/queue/groups; sendMessageToGroup sends to the members.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                Client bob = hub.connect();
+                                String group = "tea-" + UUID.randomUUID().toString().substring(0, 8);
+                                String groups = alice.subscribe("/user/queue/groups");
+                                String aliceQueue = alice.subscribe("/user/queue/messages");
+                                String bobQueue = bob.subscribe("/user/queue/messages");
+                                alice.send("/app/joinGroup", Json.object("group", group));
+                                Object joined = alice.next(groups).get("groups");
+                                if (!List.of(group).equals(joined)) {
+                                    throw fail("after joining, the groups were " + joined + ", expected [" + group + "]");
+                                }
+                                String text = "for the group " + UUID.randomUUID();
+                                bob.send("/app/sendMessageToGroup", Json.object("group", group, "text", text));
+                                expectMessage(alice.next(aliceQueue), text, "group");
+                                String mine = "to me " + UUID.randomUUID();
+                                bob.send("/app/sendMessageToCaller", Json.object("text", mine));
+                                Object first = bob.next(bobQueue).get("text");
+                                if (!mine.equals(first)) {
+                                    throw fail("bob, who is not in the group, received \"" + first + "\"");
+                                }
+                            }),
+                    new Check("every client hears when a connection opens and when it ends",
+                            "Publish ConnectionEvents on /topic/connections from SessionConnectedEvent and SessionDisconnectEvent listeners.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                String events = alice.subscribe("/topic/connections");
+                                Client bob = hub.connect();
+                                String id = bob.connectionId();
+                                expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))), "connected");
+                                bob.close();
+                                expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))),
+                                        "disconnected");
+                            }),
+                    new Check("a client cannot go around the hub: a SEND straight to /topic/messages is refused",
+                            "A ChannelInterceptor on the client inbound channel that drops a SEND outside /app/** and answers forbidden-destination.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                String errors = alice.subscribe("/user/queue/errors");
+                                String messages = alice.subscribe("/topic/messages");
+                                alice.send("/topic/messages", Json.object("from", "someone else", "text", "forged", "target",
+                                        "all"));
+                                expectError(alice.next(errors), "forbidden-destination");
+                                String text = "real " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToAll", Json.object("text", text));
+                                if (!text.equals(alice.next(messages).get("text"))) {
+                                    throw fail("the forged message was delivered");
+                                }
+                            }));
+        }
+
+        static List<Check> hubContext() {
+            return List.of(sameAsBefore(),
+                    new Check("POST /api/announcements is answered 202 and every connection receives the announcement",
+                            "A @RestController that sends through SimpMessagingTemplate (or the hub's HubClients) to /topic/messages, outside any hub method.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                String messages = alice.subscribe("/topic/messages");
+                                String text = "announcing " + UUID.randomUUID();
+                                Response response = hub.postJson("/api/announcements", Json.object("text", text), hub.adminToken());
+                                if (response.status != 202) {
+                                    throw fail("POST /api/announcements answered " + response.status + ", expected 202");
+                                }
+                                Map<String, Object> message = alice.next(messages);
+                                expectMessage(message, text, "announcement");
+                            }),
+                    new Check("a blank announcement is refused with 400 and a problem that names the field",
+                            "Validate the request body (@Valid) and let Spring answer with a ProblemDetail.", (hub) -> {
+                                Response response = hub.postJson("/api/announcements", Json.object("text", " "),
+                                        hub.adminToken());
+                                if (response.status != 400 || !response.body.contains("text")) {
+                                    throw fail("POST /api/announcements with a blank text answered " + response.status
+                                            + " " + response.body);
+                                }
+                            }),
+                    new Check("the announcement form is served at /announcement",
+                            "A @Controller with @GetMapping(\"/announcement\") and a form page.", (hub) -> {
+                                Response form = hub.get("/announcement");
+                                if (form.status != 200 || !form.body.toLowerCase(Locale.ROOT).contains("<form")) {
+                                    throw fail("GET /announcement answered " + form.status + ", expected 200 and a form");
+                                }
+                            }),
+                    new Check("SUBSCRIBE /app/stats answers the hub's statistics at once",
+                            "A @SubscribeMapping(\"/stats\") that returns the latest HubStats: connections and messagesPerMinute.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                Map<String, Object> stats = alice.subscribeOnce("/app/stats");
+                                if (!(stats.get("connections") instanceof Number connections) || connections.intValue() < 1
+                                        || !(stats.get("messagesPerMinute") instanceof Number)) {
+                                    throw fail("the answer was " + stats
+                                            + ", expected connections of at least 1 and messagesPerMinute");
+                                }
+                            }),
+                    new Check("the statistics are published on /topic/stats when they change",
+                            "A background service (@Scheduled or a SchedulingConfigurer) that publishes HubStats when a number changed.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                String stats = alice.subscribe("/topic/stats");
+                                hub.connect();
+                                alice.next(stats, Duration.ofSeconds(15));
+                            }));
+        }
+
+        static List<Check> authorization() {
+            return List.of(new Check("POST /token gives alice a signed token; a wrong password gets 401 and no token",
+                    "A @PostMapping(\"/token\") that authenticates with the AuthenticationManager and signs a JWT with a JwtEncoder.",
+                    (hub) -> {
+                        hub.token("alice", "wonderland");
+                        Response wrong = hub.postForm("/token", "username=alice&password=wrong");
+                        if (wrong.status != 401 || wrong.body.contains("access_token")) {
+                            throw fail("a wrong password answered " + wrong.status + " " + wrong.body);
+                        }
+                    }), new Check("the hub's handshake refuses a connection without a token",
+                            "Spring Security's resource server protects every request but the page, its files and POST /token.",
+                            (hub) -> {
+                                int status = hub.handshakeStatus(null);
+                                if (status != 401) {
+                                    throw fail("the handshake without a token answered " + status + ", expected 401");
+                                }
+                            }),
+                    new Check("the handshake takes the token from ?access_token=, and the connection is alice's",
+                            "A BearerTokenResolver that also reads access_token from the query string, for the handshake only; the @SubscribeMapping answer names the user.",
+                            (hub) -> {
+                                Client alice = hub.connect("alice", "wonderland");
+                                Object user = alice.welcome().get("user");
+                                if (!"alice".equals(user)) {
+                                    throw fail("the connection's user is " + user + ", expected alice");
+                                }
+                            }),
+                    new Check("a message is from the user who sent it, whatever the client claims",
+                            "Take the sender's name from the Principal, not from the request.", (hub) -> {
+                                Client alice = hub.connect("alice", "wonderland");
+                                Client bob = hub.connect("bob", "builder");
+                                String bobMessages = bob.subscribe("/topic/messages");
+                                String text = "signed " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToAll", Json.object("text", text, "from", "admin"));
+                                Map<String, Object> message = bob.next(bobMessages);
+                                if (!"alice".equals(message.get("from"))) {
+                                    throw fail("the message is from " + message.get("from") + ", expected alice");
+                                }
+                            }),
+                    new Check("sendMessageToUser reaches every connection of that user",
+                            "convertAndSendToUser with the user's name reaches each of their connections; unknown users are the error unknown-user.",
+                            (hub) -> {
+                                Client alice = hub.connect("alice", "wonderland");
+                                Client bob1 = hub.connect("bob", "builder");
+                                Client bob2 = hub.connect("bob", "builder");
+                                String queue1 = bob1.subscribe("/user/queue/messages");
+                                String queue2 = bob2.subscribe("/user/queue/messages");
+                                String text = "for bob " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToUser", Json.object("user", "bob", "text", text));
+                                expectMessage(bob1.next(queue1), text, "user");
+                                expectMessage(bob2.next(queue2), text, "user");
+                            }),
+                    new Check("sendAnnouncement is refused to alice with forbidden, and the connection stays open",
+                            "@PreAuthorize(\"hasRole('ADMIN')\") on the hub method, with method security and the user's security context on each message.",
+                            (hub) -> {
+                                Client alice = hub.connect("alice", "wonderland");
+                                String errors = alice.subscribe("/user/queue/errors");
+                                String messages = alice.subscribe("/topic/messages");
+                                alice.send("/app/sendAnnouncement", Json.object("text", "not allowed"));
+                                expectError(alice.next(errors), "forbidden");
+                                String text = "still here " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToAll", Json.object("text", text));
+                                if (!text.equals(alice.next(messages).get("text"))) {
+                                    throw fail("the connection stopped working after the refusal");
+                                }
+                            }),
+                    new Check("the admin's sendAnnouncement reaches everyone",
+                            "The roles claim of the token becomes the user's authorities (ROLE_ADMIN).", (hub) -> {
+                                Client admin = hub.connect("admin", "letmein");
+                                Client alice = hub.connect("alice", "wonderland");
+                                String messages = alice.subscribe("/topic/messages");
+                                String text = "from the admin " + UUID.randomUUID();
+                                admin.send("/app/sendAnnouncement", Json.object("text", text));
+                                expectMessage(alice.next(messages), text, "announcement");
+                            }));
+        }
+
+        /** The first check of a chapter after 01: what the chapter before it did still works. */
+        static Check sameAsBefore() {
+            return new Check("the page and a message to everyone still work as before",
+                    "Run the previous chapter's checks: java course-checks/Learn.java check --chapter <previous>.",
+                    (hub) -> {
+                        if (hub.get("/").status != 200) {
+                            throw fail("GET / no longer answers 200");
+                        }
+                        Client alice = hub.connect();
+                        String messages = alice.subscribe("/topic/messages");
+                        String text = "hello " + UUID.randomUUID();
+                        alice.send("/app/sendMessageToAll", Json.object("text", text));
+                        expectMessage(alice.next(messages), text, "all");
+                    });
+        }
+
+        static void expectError(Map<String, Object> error, String code) throws Failure {
+            if (!code.equals(error.get("error"))) {
+                throw fail("the error was " + error + ", expected \"" + code + "\"");
+            }
+        }
+
+        static void expectMessage(Map<String, Object> message, String text, String target) throws Failure {
+            if (!text.equals(message.get("text")) || !target.equals(message.get("target"))) {
+                throw fail("received " + message + ", expected text \"" + text + "\" and target \"" + target + "\"");
+            }
+        }
+
+        static void expectReply(Map<String, Object> reply, int connections) throws Failure {
+            if (!(reply.get("connections") instanceof Number number) || number.intValue() != connections) {
+                throw fail("the answer was " + reply + ", expected {\"connections\": " + connections + "}");
+            }
+        }
+
+        static void expectEvent(Map<String, Object> event, String type) throws Failure {
+            if (!type.equals(event.get("type"))) {
+                throw fail("the event was " + event + ", expected type \"" + type + "\"");
+            }
+        }
+
+    }
+
+    // ---------------------------------------------------------------- talking to the app
+
+    /** The app under check, from outside: HTTP, and STOMP clients that it closes after each check. */
+    static final class Hub {
+
+        final String url;
+
+        final Chapter chapter;
+
+        final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
+
+        private final List<Client> clients = new ArrayList<>();
+
+        private final Map<String, String> tokens = new LinkedHashMap<>();
+
+        Hub(String url, Chapter chapter) {
+            this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            this.chapter = chapter;
+        }
+
+        /** A connection as alice, where the chapter has users. */
+        Client connect() throws Failure {
+            return (this.chapter.compareTo(Chapter.C04) >= 0) ? connect("alice", "wonderland") : connect(null, null);
+        }
+
+        Client connect(String user, String password) throws Failure {
+            String query = (user == null) ? "" : "?access_token=" + URLEncoder.encode(token(user, password), StandardCharsets.UTF_8);
+            Client client = Client.open(this.http, this.url.replaceFirst("^http", "ws") + "/messages" + query);
+            this.clients.add(client);
+            return client;
+        }
+
+        String token(String user, String password) throws Failure {
+            String cached = this.tokens.get(user);
+            if (cached != null) {
+                return cached;
+            }
+            Response response = postForm("/token", "username=" + user + "&password=" + password);
+            Object token = (response.status == 200) ? Json.parseObject(response.body).get("access_token") : null;
+            if (!(token instanceof String value)) {
+                throw fail("POST /token for " + user + " answered " + response.status + " " + response.body);
+            }
+            this.tokens.put(user, value);
+            return value;
+        }
+
+        /** The admin's token where the chapter has users; none before. */
+        String adminToken() throws Failure {
+            return (this.chapter.compareTo(Chapter.C04) >= 0) ? token("admin", "letmein") : null;
+        }
+
+        /** The status of a handshake with this Origin (none if null) and no token. */
+        int handshakeStatus(String origin) throws Failure {
+            WebSocket.Builder builder = this.http.newWebSocketBuilder().connectTimeout(WAIT);
+            if (origin != null) {
+                builder.header("Origin", origin);
+            }
+            try {
+                WebSocket socket = builder.buildAsync(URI.create(this.url.replaceFirst("^http", "ws") + "/messages"),
+                        new WebSocket.Listener() {
+                        })
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                socket.abort();
+                return 101;
+            }
+            catch (ExecutionException ex) {
+                if (ex.getCause() instanceof WebSocketHandshakeException refused) {
+                    return refused.getResponse().statusCode();
+                }
+                throw fail("the handshake failed: " + ex.getCause());
+            }
+            catch (InterruptedException | TimeoutException ex) {
+                throw fail("the handshake did not finish in " + WAIT.toSeconds() + " s");
+            }
+        }
+
+        Response get(String path) throws Failure {
+            return send(HttpRequest.newBuilder(URI.create(this.url + path)).GET());
+        }
+
+        Response postForm(String path, String form) throws Failure {
+            return send(HttpRequest.newBuilder(URI.create(this.url + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        Response postJson(String path, String json, String token) throws Failure {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.url + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return send(request);
+        }
+
+        private Response send(HttpRequest.Builder request) throws Failure {
+            try {
+                HttpResponse<String> response = this.http.send(request.timeout(WAIT).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return new Response(response.statusCode(), response.body());
+            }
+            catch (IOException ex) {
+                throw fail("the app did not answer " + request.build().uri().getPath() + ": " + ex);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw fail("interrupted");
+            }
+        }
+
+        void closeAll() {
+            this.clients.forEach(Client::close);
+            this.clients.clear();
+        }
+
+    }
+
+    record Response(int status, String body) {
+    }
+
+    /** A STOMP 1.2 client over the JDK's WebSocket, as much of one as the checks need. */
+    static final class Client implements WebSocket.Listener {
+
+        private final List<Frame> frames = new ArrayList<>();
+
+        private final StringBuilder partial = new StringBuilder();
+
+        private WebSocket socket;
+
+        private int subscriptions;
+
+        /** What each subscription is to, by id. */
+        private final Map<String, String> destinations = new LinkedHashMap<>();
+
+        /** The subscription to /user/queue/errors, made at once: an error ends a wait early. */
+        private String errors;
+
+        private Map<String, Object> welcome;
+
+        private String closedBecause;
+
+        static Client open(HttpClient http, String url) throws Failure {
+            Client client = new Client();
+            try {
+                client.socket = http.newWebSocketBuilder()
+                    .connectTimeout(WAIT)
+                    .buildAsync(URI.create(url), client)
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            catch (ExecutionException ex) {
+                if (ex.getCause() instanceof WebSocketHandshakeException refused) {
+                    throw fail("the handshake at /messages answered " + refused.getResponse().statusCode()
+                            + ", expected 101");
+                }
+                throw fail("could not open a WebSocket to " + url.replaceFirst("\\?.*", "") + ": " + ex.getCause());
+            }
+            catch (InterruptedException | TimeoutException ex) {
+                throw fail("the WebSocket handshake did not finish in " + WAIT.toSeconds() + " s");
+            }
+            client.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n");
+            Frame connected = client.await((frame) -> !frame.command.equals("MESSAGE"), WAIT, "CONNECTED frame");
+            if (!connected.command.equals("CONNECTED")) {
+                throw fail("the server answered CONNECT with " + connected.command + ": " + connected.headers.get("message"));
+            }
+            client.errors = client.subscribeFrame("/user/queue/errors");
+            return client;
+        }
+
+        /** The connection's own details, from SUBSCRIBE /app/connectionId. */
+        Map<String, Object> welcome() throws Failure {
+            if (this.welcome == null) {
+                this.welcome = subscribeOnce("/app/connectionId");
+            }
+            return this.welcome;
+        }
+
+        String connectionId() throws Failure {
+            return (String) welcome().get("connectionId");
+        }
+
+        /**
+         * Subscribes, and waits until the hub has taken the subscription in. Spring's
+         * simple broker sends no receipts; but the hub handles a connection's frames in
+         * order (setPreserveReceiveOrder), so once a later request is answered, the
+         * subscription is in place.
+         */
+        String subscribe(String destination) throws Failure {
+            if (destination.equals("/user/queue/errors")) {
+                return this.errors;
+            }
+            String id = subscribeFrame(destination);
+            this.welcome = subscribeOnce("/app/connectionId");
+            return id;
+        }
+
+        /** Subscribes to an /app destination, which answers once. */
+        Map<String, Object> subscribeOnce(String destination) throws Failure {
+            return next(subscribeFrame(destination));
+        }
+
+        private String subscribeFrame(String destination) throws Failure {
+            String id = "sub-" + (++this.subscriptions);
+            this.destinations.put(id, destination);
+            sendFrame("SUBSCRIBE\nid:" + id + "\ndestination:" + destination + "\n\n");
+            return id;
+        }
+
+        void send(String destination, String json) throws Failure {
+            sendFrame("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + json);
+        }
+
+        void sendRaw(String destination, String body) throws Failure {
+            sendFrame("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + body);
+        }
+
+        /** The next message of this subscription, as JSON. */
+        Map<String, Object> next(String subscription) throws Failure {
+            return next(subscription, WAIT);
+        }
+
+        Map<String, Object> next(String subscription, Duration wait) throws Failure {
+            return next(subscription, (message) -> true, wait);
+        }
+
+        Map<String, Object> next(String subscription, Predicate<Map<String, Object>> matching) throws Failure {
+            return next(subscription, matching, WAIT);
+        }
+
+        Map<String, Object> next(String subscription, Predicate<Map<String, Object>> matching, Duration wait)
+                throws Failure {
+            // An error for this connection ends the wait for anything else: it says why.
+            Frame frame = await((candidate) -> candidate.command.equals("MESSAGE")
+                    && (subscription.equals(candidate.headers.get("subscription")) && matching.test(candidate.json())
+                            || !subscription.equals(this.errors)
+                                    && this.errors.equals(candidate.headers.get("subscription"))),
+                    wait, "message on " + this.destinations.get(subscription));
+            if (!subscription.equals(this.errors) && this.errors.equals(frame.headers.get("subscription"))) {
+                throw fail("the hub answered with an error: " + frame.body);
+            }
+            return frame.json();
+        }
+
+        void close() {
+            if (this.socket != null && !this.socket.isOutputClosed()) {
+                try {
+                    // As the page does: leave, wait for the hub's receipt, then close.
+                    sendFrame("DISCONNECT\nreceipt:bye\n\n");
+                    await((frame) -> frame.command.equals("RECEIPT"), WAIT, "RECEIPT frame");
+                    this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                }
+                catch (Exception ex) {
+                    this.socket.abort();
+                }
+            }
+        }
+
+        private synchronized void sendFrame(String frame) throws Failure {
+            try {
+                this.socket.sendText(frame + "\0", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            catch (ExecutionException | TimeoutException ex) {
+                throw fail("could not send a frame: the connection is " + (this.closedBecause != null ? "closed ("
+                        + this.closedBecause + ")" : "not answering"));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw fail("interrupted");
+            }
+        }
+
+        /** Takes the first frame not taken yet that matches, waiting for it if need be. */
+        private Frame await(Predicate<Frame> matching, Duration wait, String what) throws Failure {
+            long deadline = System.nanoTime() + wait.toNanos();
+            synchronized (this.frames) {
+                while (true) {
+                    for (Frame frame : this.frames) {
+                        if (matching.test(frame)) {
+                            this.frames.remove(frame);
+                            return frame;
+                        }
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw fail("no " + what + " within " + wait.toSeconds() + " s"
+                                + (this.closedBecause != null ? "; the server closed the connection: " + this.closedBecause : ""));
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this.frames, left);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw fail("interrupted");
+                    }
+                }
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            this.partial.append(data);
+            if (last) {
+                String text = this.partial.toString();
+                this.partial.setLength(0);
+                for (String raw : text.split("\0")) {
+                    Frame frame = Frame.parse(raw);
+                    if (frame != null) {
+                        synchronized (this.frames) {
+                            this.frames.add(frame);
+                            this.frames.notifyAll();
+                        }
+                    }
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            synchronized (this.frames) {
+                this.closedBecause = statusCode + (reason.isEmpty() ? "" : " " + reason);
+                this.frames.notifyAll();
+            }
+            return null;
+        }
+
+    }
+
+    record Frame(String command, Map<String, String> headers, String body) {
+
+        static Frame parse(String raw) {
+            String text = raw.replaceFirst("^[\r\n]+", "");
+            if (text.isEmpty()) {
+                return null; // a heartbeat
+            }
+            int end = text.indexOf("\n\n");
+            String head = (end < 0) ? text : text.substring(0, end);
+            String body = (end < 0) ? "" : text.substring(end + 2);
+            String[] lines = head.split("\r?\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.putIfAbsent(lines[i].substring(0, colon), unescape(lines[i].substring(colon + 1)));
+                }
+            }
+            return new Frame(lines[0], headers, body);
+        }
+
+        Map<String, Object> json() {
+            try {
+                return Json.parseObject(this.body);
+            }
+            catch (IllegalArgumentException ex) {
+                return Map.of("notJson", this.body);
+            }
+        }
+
+        private static String unescape(String value) {
+            return value.replace("\\c", ":").replace("\\n", "\n").replace("\\r", "\r").replace("\\\\", "\\");
+        }
+
+    }
+
+    /** Just enough JSON: objects, arrays, strings, numbers, true, false and null. */
+    static final class Json {
+
+        private final String text;
+
+        private int at;
+
+        private Json(String text) {
+            this.text = text;
+        }
+
+        static String object(String... keysAndValues) {
+            StringBuilder json = new StringBuilder("{");
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                json.append(i == 0 ? "" : ",").append(quote(keysAndValues[i])).append(':').append(quote(keysAndValues[i + 1]));
+            }
+            return json.append('}').toString();
+        }
+
+        static String quote(String value) {
+            StringBuilder quoted = new StringBuilder("\"");
+            for (char c : value.toCharArray()) {
+                switch (c) {
+                    case '"' -> quoted.append("\\\"");
+                    case '\\' -> quoted.append("\\\\");
+                    default -> {
+                        if (c < 0x20) {
+                            quoted.append(String.format("\\u%04x", (int) c));
+                        }
+                        else {
+                            quoted.append(c);
+                        }
+                    }
+                }
+            }
+            return quoted.append('"').toString();
+        }
+
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> parseObject(String text) {
+            Object value = new Json(text.trim()).value();
+            if (!(value instanceof Map)) {
+                throw new IllegalArgumentException("not a JSON object: " + text);
+            }
+            return (Map<String, Object>) value;
+        }
+
+        private Object value() {
+            skipSpace();
+            if (this.at >= this.text.length()) {
+                throw new IllegalArgumentException("JSON ends early");
+            }
+            char c = this.text.charAt(this.at);
+            if (c == '{') {
+                Map<String, Object> object = new LinkedHashMap<>();
+                this.at++;
+                skipSpace();
+                if (peek('}')) {
+                    return object;
+                }
+                do {
+                    skipSpace();
+                    String key = string();
+                    skipSpace();
+                    expect(':');
+                    object.put(key, value());
+                    skipSpace();
+                }
+                while (peek(','));
+                expect('}');
+                return object;
+            }
+            if (c == '[') {
+                List<Object> array = new ArrayList<>();
+                this.at++;
+                skipSpace();
+                if (peek(']')) {
+                    return array;
+                }
+                do {
+                    array.add(value());
+                    skipSpace();
+                }
+                while (peek(','));
+                expect(']');
+                return array;
+            }
+            if (c == '"') {
+                return string();
+            }
+            for (String literal : List.of("true", "false", "null")) {
+                if (this.text.startsWith(literal, this.at)) {
+                    this.at += literal.length();
+                    return literal.equals("null") ? null : Boolean.valueOf(literal);
+                }
+            }
+            int start = this.at;
+            while (this.at < this.text.length() && "+-0123456789.eE".indexOf(this.text.charAt(this.at)) >= 0) {
+                this.at++;
+            }
+            if (start == this.at) {
+                throw new IllegalArgumentException("not JSON at " + start);
+            }
+            return Double.valueOf(this.text.substring(start, this.at));
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder value = new StringBuilder();
+            while (this.at < this.text.length() && this.text.charAt(this.at) != '"') {
+                char c = this.text.charAt(this.at++);
+                if (c == '\\') {
+                    char escaped = this.text.charAt(this.at++);
+                    switch (escaped) {
+                        case 'n' -> value.append('\n');
+                        case 't' -> value.append('\t');
+                        case 'r' -> value.append('\r');
+                        case 'b' -> value.append('\b');
+                        case 'f' -> value.append('\f');
+                        case 'u' -> {
+                            value.append((char) Integer.parseInt(this.text.substring(this.at, this.at + 4), 16));
+                            this.at += 4;
+                        }
+                        default -> value.append(escaped);
+                    }
+                }
+                else {
+                    value.append(c);
+                }
+            }
+            expect('"');
+            return value.toString();
+        }
+
+        private void skipSpace() {
+            while (this.at < this.text.length() && Character.isWhitespace(this.text.charAt(this.at))) {
+                this.at++;
+            }
+        }
+
+        private boolean peek(char c) {
+            if (this.at < this.text.length() && this.text.charAt(this.at) == c) {
+                this.at++;
+                return true;
+            }
+            return false;
+        }
+
+        private void expect(char c) {
+            if (!peek(c)) {
+                throw new IllegalArgumentException("expected " + c + " at " + this.at);
+            }
+        }
+
+    }
+
+    // ---------------------------------------------------------------- running the workspace
+
+    /** The workspace app, built with the Maven wrapper and started on a free port. */
+    static final class RunningApp implements AutoCloseable {
+
+        final String url;
+
+        private final Process process;
+
+        private RunningApp(String url, Process process) {
+            this.url = url;
+            this.process = process;
+        }
+
+        static RunningApp build(Path root, Path workspace) throws IOException, InterruptedException {
+            Path log = workspace.resolve("target/learn-build.log");
+            Files.createDirectories(log.getParent());
+            System.out.println("Building workspace/ …");
+            Process build = new ProcessBuilder(root.resolve(wrapper()).toString(), "-q", "-pl", "workspace", "-DskipTests",
+                    "package")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+            if (build.waitFor() != 0) {
+                System.out.println("workspace/ does not build. The compiler says (all of it in workspace/target/learn-build.log):");
+                tail(log, 30);
+                return null;
+            }
+            Path jar;
+            try (Stream<Path> files = Files.list(workspace.resolve("target"))) {
+                jar = files.filter((file) -> file.toString().endsWith(".jar")).findFirst().orElseThrow();
+            }
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path appLog = workspace.resolve("target/learn-app.log");
+            System.out.println("Starting it on port " + port + " …");
+            Process app = new ProcessBuilder(javaCommand(), "-jar", jar.toString(), "--server.port=" + port,
+                    "--server.address=127.0.0.1")
+                .directory(workspace.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(appLog.toFile())
+                .start();
+            RunningApp running = new RunningApp("http://127.0.0.1:" + port, app);
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!app.isAlive()) {
+                    System.out.println("The app stopped as it started. Its last lines (all of them in workspace/target/learn-app.log):");
+                    tail(appLog, 30);
+                    return null;
+                }
+                try {
+                    http.send(HttpRequest.newBuilder(URI.create(running.url + "/")).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    return running;
+                }
+                catch (IOException ex) {
+                    Thread.sleep(250); // not up yet: poll again
+                }
+            }
+            running.close();
+            System.out.println("The app did not answer within two minutes; see workspace/target/learn-app.log.");
+            return null;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            this.process.destroy();
+            if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
+                this.process.destroyForcibly();
+            }
+        }
+
+        private static void tail(Path log, int lines) throws IOException {
+            List<String> all = Files.readAllLines(log);
+            all.subList(Math.max(0, all.size() - lines), all.size()).forEach((line) -> System.out.println("  " + line));
+        }
+
+    }
+
+    // ---------------------------------------------------------------- the course
+
+    enum Chapter {
+
+        C01("01", "01-basics", "Basics"), C02("02", "02-server-hubs", "Server hubs"),
+        C03("03", "03-hubcontext", "Hub context"), C04("04", "04-authorization", "Authorization"),
+        C05("05", "05-scaling-redis", "Scaling with Redis"), C06("06", "06-production", "Production"),
+        C07("07", "07-broker-relay", "A broker relay");
+
+        final String number;
+
+        final String module;
+
+        final String title;
+
+        Chapter(String number, String module, String title) {
+            this.number = number;
+            this.module = module;
+            this.title = title;
+        }
+
+        Chapter previous() {
+            return (ordinal() == 0) ? null : values()[ordinal() - 1];
+        }
+
+        static Chapter byNumber(String number) {
+            String wanted = (number.length() == 1) ? "0" + number : number;
+            for (Chapter chapter : values()) {
+                if (chapter.number.equals(wanted)) {
+                    return chapter;
+                }
+            }
+            throw usage("there is no chapter " + number + ": the chapters are 01 to 07");
+        }
+
+    }
+
+    record Options(String command, String chapterNumber, String url, boolean all) {
+
+        static Options parse(String[] args) {
+            if (args.length == 0) {
+                throw usage("say what to do");
+            }
+            String chapter = null;
+            String url = null;
+            boolean all = false;
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--all" -> all = true;
+                    case "--url" -> url = args[++i];
+                    case "--chapter" -> chapter = args[++i];
+                    default -> chapter = args[i];
+                }
+            }
+            return new Options(args[0], chapter, url, all);
+        }
+
+        Optional<Chapter> chapter() {
+            return Optional.ofNullable(this.chapterNumber).map(Chapter::byNumber);
+        }
+
+    }
+
+    static IllegalArgumentException usage(String problem) {
+        System.err.println("Learn: " + problem + ".");
+        System.err.println("""
+                Usage: java course-checks/Learn.java start NN      your workspace/ for chapter NN, from chapter NN-1
+                       java course-checks/Learn.java check [--all] builds and starts workspace/, checks its lesson
+                       java course-checks/Learn.java reset         workspace/ as "start" left it (yours is kept)
+                       java course-checks/Learn.java list          the chapters and their checks""");
+        System.exit(2);
+        return new IllegalArgumentException(problem);
+    }
+
+    /** The course's root: the folder with the Maven wrapper and 01-basics. */
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("01-basics"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw usage("run this from the course's folder (the one with mvnw and 01-basics)");
+    }
+
+    static String wrapper() {
+        return System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows") ? "mvnw.cmd" : "./mvnw";
+    }
+
+    static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+}

@@ -1,0 +1,110 @@
+package com.example.course;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The learner's workspace of {@code course-checks/Learn.java}: {@code start} gives the
+ * chapter before as a module of its own, {@code reset} starts over and keeps the
+ * learner's work. (That each reference chapter passes its lesson checks is proved in the
+ * chapter, by its {@code LessonChecksTests}.)
+ */
+class LearnTests {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void startCopiesThePreviousChapterAsTheWorkspaceModule() throws Exception {
+        fakeCourse();
+        String said = learn("start", "02");
+        Path workspace = this.root.resolve("workspace");
+        assertThat(said).contains("your copy of chapter 01");
+        assertThat(Files.readString(workspace.resolve(".chapter")).trim()).isEqualTo("02");
+        String pom = Files.readString(workspace.resolve("pom.xml"));
+        assertThat(pom).contains("<artifactId>workspace</artifactId>", "<name>My chapter 02</name>")
+            .doesNotContain("<artifactId>01-basics</artifactId>");
+        assertThat(workspace.resolve("src/main/java/com/example/hub/MessageHub.java")).exists();
+        assertThat(workspace.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void chapterOneStartsFromAnEmptySpringBootApp() throws Exception {
+        fakeCourse();
+        learn("start", "01");
+        Path workspace = this.root.resolve("workspace");
+        assertThat(Files.readString(workspace.resolve("pom.xml"))).contains("spring-boot-starter-websocket")
+            .doesNotContain("stomp__stompjs");
+        assertThat(workspace.resolve("src/main/java/com/example/HubApplication.java")).exists();
+        try (Stream<Path> files = Files.walk(workspace.resolve("src/main/java"))) {
+            assertThat(files.filter(Files::isRegularFile)).hasSize(1);
+        }
+    }
+
+    @Test
+    void resetStartsOverAndKeepsTheLearnersWork() throws Exception {
+        fakeCourse();
+        learn("start", "02");
+        Path mine = this.root.resolve("workspace/src/main/java/com/example/hub/Mine.java");
+        Files.writeString(mine, "class Mine {}");
+        String said = learn("reset");
+        assertThat(mine).doesNotExist();
+        assertThat(this.root.resolve("workspace/.chapter")).exists();
+        try (Stream<Path> kept = Files.list(this.root)) {
+            Path old = kept.filter((dir) -> dir.getFileName().toString().startsWith("workspace-"))
+                .findFirst()
+                .orElseThrow();
+            assertThat(old.resolve("src/main/java/com/example/hub/Mine.java")).exists();
+            assertThat(said).contains(old.getFileName().toString());
+        }
+    }
+
+    @Test
+    void everyChapterIsListedAndTheFirstFourHaveChecks() throws Exception {
+        fakeCourse();
+        String list = learn("list");
+        for (String chapter : List.of("01", "02", "03", "04", "05", "06", "07")) {
+            assertThat(list).contains("Chapter " + chapter + " · ");
+        }
+        assertThat(list.split("\n")).filteredOn((line) -> line.startsWith("  · ")).hasSizeGreaterThan(20);
+    }
+
+    /** A course folder with the wrapper and chapter 01's real sources. */
+    private void fakeCourse() throws IOException {
+        Files.writeString(this.root.resolve("mvnw"), "");
+        Path basics = Course.ROOT.resolve("01-basics");
+        try (Stream<Path> files = Files.walk(basics)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = basics.relativize(file);
+                if (relative.startsWith("target")) {
+                    continue;
+                }
+                Path copy = this.root.resolve("01-basics").resolve(relative.toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+    }
+
+    private String learn(String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(
+                List.of(java, Course.ROOT.resolve("course-checks/Learn.java").toString()));
+        command.addAll(List.of(args));
+        Process learn = new ProcessBuilder(command).directory(this.root.toFile()).redirectErrorStream(true).start();
+        String said = new String(learn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(learn.waitFor()).as(said).isZero();
+        return said;
+    }
+
+}
