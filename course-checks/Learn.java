@@ -505,6 +505,24 @@ public class Learn {
 
         static List<Check> hubContext() {
             return List.of(sameAsBefore(),
+                    new Check("the announcement form at /announcement sends its text to every connection",
+                            "A @Controller: @GetMapping(\"/announcement\") shows the form; @PostMapping sends through HubClients and redirects (303) back to it.",
+                            (hub) -> {
+                                Response form = hub.get("/announcement");
+                                if (form.status != 200 || !form.body.toLowerCase(Locale.ROOT).contains("<form")) {
+                                    throw fail("GET /announcement answered " + form.status + ", expected 200 and a form");
+                                }
+                                Client alice = hub.connect();
+                                String messages = alice.subscribe("/topic/messages");
+                                String text = "from the form " + UUID.randomUUID();
+                                Response sent = hub.postForm("/announcement",
+                                        "text=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+                                if (sent.status != 303) {
+                                    throw fail("POST /announcement answered " + sent.status
+                                            + ", expected 303, a redirect back to the form");
+                                }
+                                expectMessage(alice.next(messages), text, "announcement");
+                            }),
                     new Check("POST /api/announcements is answered 202 and every connection receives the announcement",
                             "A @RestController that sends through SimpMessagingTemplate (or the hub's HubClients) to /topic/messages, outside any hub method.",
                             (hub) -> {
@@ -525,13 +543,6 @@ public class Learn {
                                 if (response.status != 400 || !response.body.contains("text")) {
                                     throw fail("POST /api/announcements with a blank text answered " + response.status
                                             + " " + response.body);
-                                }
-                            }),
-                    new Check("the announcement form is served at /announcement",
-                            "A @Controller with @GetMapping(\"/announcement\") and a form page.", (hub) -> {
-                                Response form = hub.get("/announcement");
-                                if (form.status != 200 || !form.body.toLowerCase(Locale.ROOT).contains("<form")) {
-                                    throw fail("GET /announcement answered " + form.status + ", expected 200 and a form");
                                 }
                             }),
                     new Check("SUBSCRIBE /app/stats answers the hub's statistics at once",
