@@ -403,7 +403,7 @@ public class Learn {
         static List<Check> serverHubs() {
             return List.of(sameAsBefore(),
                     new Check("sendMessageToCaller reaches the caller only, on /user/queue/messages, and answers how many it reached",
-                            "@SendToUser(destinations = \"/queue/messages\", broadcast = false) sends to the calling connection alone; the answer goes to /user/queue/replies.",
+                            "HubClients.connection(connectionId, ...) sends to the caller's /user/queue/messages; @SendToUser(destinations = \"/queue/replies\", broadcast = false) answers it with a Sent.",
                             (hub) -> {
                                 Client alice = hub.connect();
                                 Client bob = hub.connect();
@@ -419,7 +419,7 @@ public class Learn {
                                 expectMessage(bob.next(bobQueue), check, "caller");
                             }),
                     new Check("sendMessageToOthers reaches every connection but the caller",
-                            "HubClients sends to each other connection on /user/queue/messages; the registry of connections comes from SessionConnectedEvent and SessionDisconnectEvent.",
+                            "HubClients.connections(...) with every id in ConnectionRegistry but the caller's; the registry is kept by SessionConnectEvent and SessionDisconnectEvent listeners.",
                             (hub) -> {
                                 Client alice = hub.connect();
                                 Client bob = hub.connect();
@@ -475,7 +475,7 @@ public class Learn {
                                 }
                             }),
                     new Check("every client hears when a connection opens and when it ends",
-                            "Publish ConnectionEvents on /topic/connections from SessionConnectedEvent and SessionDisconnectEvent listeners.",
+                            "@EventListener methods for SessionConnectEvent and SessionDisconnectEvent that announce a ConnectionEvent on /topic/connections.",
                             (hub) -> {
                                 Client alice = hub.connect();
                                 String events = alice.subscribe("/topic/connections");
@@ -546,7 +546,7 @@ public class Learn {
                                 }
                             }),
                     new Check("SUBSCRIBE /app/stats answers the hub's statistics at once",
-                            "A @SubscribeMapping(\"/stats\") that returns the latest HubStats: connections and messagesPerMinute.",
+                            "A @SubscribeMapping(\"/stats\") that returns the latest HubStats (connections, messagesPerMinute); DestinationGuard must let clients subscribe to /app/stats and /topic/stats.",
                             (hub) -> {
                                 Client alice = hub.connect();
                                 Map<String, Object> stats = alice.subscribeOnce("/app/stats");
