@@ -206,20 +206,27 @@ public class Learn {
     static int check(Path root, Options options) throws Exception {
         if (options.url != null) {
             Chapter chapter = options.chapter().orElseThrow(() -> usage("--url needs --chapter NN"));
-            return runChecks(chapter, options.url, options.all);
+            return runChecks(chapter, options.url, options.url2, options.all);
         }
         Path workspace = root.resolve("workspace");
         Chapter chapter = options.chapter().isPresent() ? options.chapter().get() : workspaceChapter(workspace);
-        try (RunningApp app = RunningApp.build(root, workspace)) {
+        boolean twoInstances = chapter.compareTo(Chapter.C05) >= 0;
+        try (RunningApp app = RunningApp.build(root, workspace, twoInstances)) {
             if (app == null) {
                 return 1;
             }
-            return runChecks(chapter, app.url, options.all);
+            return runChecks(chapter, app.url, app.url2, options.all);
         }
     }
 
-    static int runChecks(Chapter chapter, String url, boolean all) {
+    static int runChecks(Chapter chapter, String url, String url2, boolean all) {
         List<Check> checks = Checks.of(chapter);
+        if (!checks.isEmpty() && chapter.compareTo(Chapter.C05) >= 0 && url2 == null) {
+            // Checks of a cluster need two instances: with one, the chapter keeps 04's contract.
+            System.out.println("Chapter " + chapter.number + "'s checks need two instances (--url2); with one, "
+                    + "chapter 04's, which it must keep passing, are these.");
+            return runChecks(Chapter.C04, url, null, all);
+        }
         if (checks.isEmpty()) {
             // A chapter keeps the clients' contract of the chapters before it.
             Chapter earlier = chapter.previous();
@@ -229,9 +236,10 @@ public class Learn {
             System.out.println("Chapter " + chapter.number + " has no lesson checks of its own yet; chapter "
                     + earlier.number + "'s, which it must keep passing, are these. Its tests show the rest: "
                     + wrapper() + " -pl " + chapter.module + " verify");
-            return runChecks(earlier, url, all);
+            return runChecks(earlier, url, url2, all);
         }
         Hub hub = new Hub(url, chapter);
+        Hub other = (url2 != null) ? new Hub(url2, chapter) : hub;
         List<String> lines = new ArrayList<>();
         int passed = 0;
         String hint = null;
@@ -241,7 +249,7 @@ public class Learn {
                 continue;
             }
             try {
-                check.body.run(hub);
+                check.body.run(hub, other);
                 passed++;
                 lines.add("  ✔ " + check.name);
             }
@@ -255,6 +263,7 @@ public class Learn {
             }
             finally {
                 hub.closeAll();
+                other.closeAll();
             }
         }
         String title = "Chapter " + chapter.number + " · " + chapter.title;
@@ -277,7 +286,19 @@ public class Learn {
     /** One behaviour of a lesson, as a user of the app sees it. */
     record Check(String name, String hint, Body body) {
 
+        /** A check of one instance. */
+        Check(String name, String hint, OneInstance body) {
+            this(name, hint, (Body) (hub, other) -> body.run(hub));
+        }
+
+        /** A check of two instances of one cluster; for a single instance, both are the same. */
         interface Body {
+
+            void run(Hub hub, Hub other) throws Failure;
+
+        }
+
+        interface OneInstance {
 
             void run(Hub hub) throws Failure;
 
@@ -309,6 +330,7 @@ public class Learn {
                 case C02 -> serverHubs();
                 case C03 -> hubContext();
                 case C04 -> authorization();
+                case C05 -> cluster();
                 default -> List.of();
             };
         }
@@ -642,6 +664,131 @@ public class Learn {
                             }));
         }
 
+        static List<Check> cluster() {
+            return List.of(sameAsBefore(), new Check("a connection on one instance is listed on the other",
+                    "Each instance publishes its connections on the Redis backplane and lists the others' (ConnectionRegistry, ClusterMembers).",
+                    (Check.Body) (one, two) -> {
+                        Client alice = one.connect("alice", "wonderland");
+                        String events = alice.subscribe("/topic/connections");
+                        Client bob = two.connect("bob", "builder");
+                        String id = bob.connectionId();
+                        expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))), "connected");
+                        awaitListed(alice, id);
+                    }), new Check("a message to everyone on one instance reaches the other instance's connections",
+                            "HubClients.all sends locally and publishes a backplane message; each instance hands what the others publish to its own connections.",
+                            (Check.Body) (one, two) -> {
+                                Client alice = one.connect("alice", "wonderland");
+                                Client bob = two.connect("bob", "builder");
+                                String bobMessages = bob.subscribe("/topic/messages");
+                                String text = "across " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToAll", Json.object("text", text));
+                                expectMessage(bob.next(bobMessages), text, "all");
+                            }),
+                    new Check("a message to one connection reaches it on the other instance",
+                            "HubClients sends to the connections of this instance itself and publishes the others' ids in one backplane message.",
+                            (Check.Body) (one, two) -> {
+                                Client alice = one.connect("alice", "wonderland");
+                                Client bob = two.connect("bob", "builder");
+                                String bobQueue = bob.subscribe("/user/queue/messages");
+                                awaitListed(alice, bob.connectionId());
+                                String text = "to you over there " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToConnection",
+                                        Json.object("connectionId", bob.connectionId(), "text", text));
+                                expectMessage(bob.next(bobQueue), text, "connection");
+                            }),
+                    new Check("a message to a user reaches their connections on both instances",
+                            "The registry knows every instance's connections with their users: sendMessageToUser sends to all of them.",
+                            (Check.Body) (one, two) -> {
+                                Client alice = one.connect("alice", "wonderland");
+                                Client bobHere = one.connect("bob", "builder");
+                                Client bobThere = two.connect("bob", "builder");
+                                String here = bobHere.subscribe("/user/queue/messages");
+                                String there = bobThere.subscribe("/user/queue/messages");
+                                awaitListed(alice, bobThere.connectionId());
+                                String text = "for every bob " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToUser", Json.object("user", "bob", "text", text));
+                                expectMessage(bobHere.next(here), text, "user");
+                                expectMessage(bobThere.next(there), text, "user");
+                            }),
+                    new Check("a group spans the instances",
+                            "Group memberships travel on the backplane too, so that every instance knows every group's members.",
+                            (Check.Body) (one, two) -> {
+                                Client alice = one.connect("alice", "wonderland");
+                                Client bob = two.connect("bob", "builder");
+                                String group = "tea-" + UUID.randomUUID().toString().substring(0, 8);
+                                String bobQueue = bob.subscribe("/user/queue/messages");
+                                String groups = bob.subscribe("/user/queue/groups");
+                                bob.send("/app/joinGroup", Json.object("group", group));
+                                bob.next(groups);
+                                String replies = alice.subscribe("/user/queue/replies");
+                                String text = "for the group " + UUID.randomUUID();
+                                // The membership reaches alice's instance a moment later.
+                                long deadline = System.nanoTime() + WAIT.toNanos();
+                                while (true) {
+                                    alice.send("/app/sendMessageToGroup", Json.object("group", group, "text", text));
+                                    if (alice.next(replies).get("connections") instanceof Number reached
+                                            && reached.intValue() == 1) {
+                                        break;
+                                    }
+                                    if (System.nanoTime() > deadline) {
+                                        throw fail("alice's instance never counted bob, on the other instance, in group "
+                                                + group);
+                                    }
+                                    pause();
+                                }
+                                expectMessage(bob.next(bobQueue), text, "group");
+                            }),
+                    new Check("an announcement posted to one instance reaches the other instance's pages",
+                            "The announcement controllers use HubClients.all, which publishes on the backplane: nothing to add.",
+                            (Check.Body) (one, two) -> {
+                                Client alice = one.connect("alice", "wonderland");
+                                String messages = alice.subscribe("/topic/messages");
+                                String text = "announced over there " + UUID.randomUUID();
+                                Response response = two.postJson("/api/announcements", Json.object("text", text),
+                                        two.adminToken());
+                                if (response.status != 202) {
+                                    throw fail("POST /api/announcements answered " + response.status + ", expected 202");
+                                }
+                                expectMessage(alice.next(messages), text, "announcement");
+                            }),
+                    new Check("a connection that leaves one instance leaves the other's list",
+                            "The instance that held the connection publishes its disconnection; the others announce it to their pages.",
+                            (Check.Body) (one, two) -> {
+                                Client alice = one.connect("alice", "wonderland");
+                                String events = alice.subscribe("/topic/connections");
+                                Client bob = two.connect("bob", "builder");
+                                String id = bob.connectionId();
+                                expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))),
+                                        "connected");
+                                bob.close();
+                                expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))),
+                                        "disconnected");
+                            }));
+        }
+
+        /** Waits until the client's instance lists the connection (SUBSCRIBE /app/connections). */
+        static void awaitListed(Client client, String connectionId) throws Failure {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!client.request("/app/connections").contains("\"" + connectionId + "\"")) {
+                if (System.nanoTime() > deadline) {
+                    throw fail("connection " + connectionId + " is not listed on the other instance after "
+                            + WAIT.toSeconds() + " s");
+                }
+                pause();
+            }
+        }
+
+        /** Between two looks at something that changes in the background. */
+        static void pause() throws Failure {
+            try {
+                Thread.sleep(200);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw fail("interrupted");
+            }
+        }
+
         /** The first check of a chapter after 01: what the chapter before it did still works. */
         static Check sameAsBefore() {
             return new Check("the page and a message to everyone still work as before",
@@ -824,6 +971,9 @@ public class Learn {
 
         private Map<String, Object> welcome;
 
+        /** The body of the message {@link #next} returned last. */
+        private String lastBody;
+
         private String closedBecause;
 
         static Client open(HttpClient http, String url) throws Failure {
@@ -880,9 +1030,23 @@ public class Learn {
             return id;
         }
 
-        /** Subscribes to an /app destination, which answers once. */
+        /** Subscribes to an /app destination, which answers once, and unsubscribes. */
         Map<String, Object> subscribeOnce(String destination) throws Failure {
-            return next(subscribeFrame(destination));
+            String body = request(destination);
+            try {
+                return Json.parseObject(body);
+            }
+            catch (IllegalArgumentException ex) {
+                return Map.of("notJson", body);
+            }
+        }
+
+        /** The body of an /app destination's one answer. */
+        String request(String destination) throws Failure {
+            String id = subscribeFrame(destination);
+            next(id);
+            sendFrame("UNSUBSCRIBE\nid:" + id + "\n\n");
+            return this.lastBody;
         }
 
         private String subscribeFrame(String destination) throws Failure {
@@ -924,6 +1088,7 @@ public class Learn {
             if (!subscription.equals(this.errors) && this.errors.equals(frame.headers.get("subscription"))) {
                 throw fail("the hub answered with an error: " + frame.body);
             }
+            this.lastBody = frame.body;
             return frame.json();
         }
 
@@ -1207,19 +1372,25 @@ public class Learn {
 
     // ---------------------------------------------------------------- running the workspace
 
-    /** The workspace app, built with the Maven wrapper and started on a free port. */
+    /**
+     * The workspace app, built with the Maven wrapper and started on a free port; twice, as
+     * two instances of one cluster, for the chapters from 05 on.
+     */
     static final class RunningApp implements AutoCloseable {
 
         final String url;
 
-        private final Process process;
+        final String url2;
 
-        private RunningApp(String url, Process process) {
+        private final List<Process> processes = new ArrayList<>();
+
+        private RunningApp(String url, String url2) {
             this.url = url;
-            this.process = process;
+            this.url2 = url2;
         }
 
-        static RunningApp build(Path root, Path workspace) throws IOException, InterruptedException {
+        static RunningApp build(Path root, Path workspace, boolean twoInstances)
+                throws IOException, InterruptedException {
             Path log = workspace.resolve("target/learn-build.log");
             Files.createDirectories(log.getParent());
             System.out.println("Building workspace/ …");
@@ -1238,46 +1409,68 @@ public class Learn {
             try (Stream<Path> files = Files.list(workspace.resolve("target"))) {
                 jar = files.filter((file) -> file.toString().endsWith(".jar")).findFirst().orElseThrow();
             }
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
+            int first = freePort();
+            int second = twoInstances ? freePort() : -1;
+            RunningApp running = new RunningApp("http://127.0.0.1:" + first,
+                    twoInstances ? "http://127.0.0.1:" + second : null);
+            // The first instance starts the development Redis or broker; the second uses it.
+            if (!running.start(jar, workspace, first, "instance-1")
+                    || (twoInstances && !running.start(jar, workspace, second, "instance-2"))) {
+                running.close();
+                return null;
             }
-            Path appLog = workspace.resolve("target/learn-app.log");
-            System.out.println("Starting it on port " + port + " …");
+            return running;
+        }
+
+        private boolean start(Path jar, Path workspace, int port, String name) throws IOException, InterruptedException {
+            Path appLog = workspace.resolve("target/learn-" + name + ".log");
+            System.out.println("Starting " + name + " on port " + port + " …");
             Process app = new ProcessBuilder(javaCommand(), "-jar", jar.toString(), "--server.port=" + port,
-                    "--server.address=127.0.0.1")
+                    "--server.address=127.0.0.1", "--hub.instance.name=" + name)
                 .directory(workspace.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(appLog.toFile())
                 .start();
-            RunningApp running = new RunningApp("http://127.0.0.1:" + port, app);
+            this.processes.add(app);
             HttpClient http = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!app.isAlive()) {
-                    System.out.println("The app stopped as it started. Its last lines (all of them in workspace/target/learn-app.log):");
+                    System.out.println("The app stopped as it started. Its last lines (all of them in workspace/target/"
+                            + appLog.getFileName() + "):");
                     tail(appLog, 30);
-                    return null;
+                    return false;
                 }
                 try {
-                    http.send(HttpRequest.newBuilder(URI.create(running.url + "/")).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    return running;
+                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                    return true;
                 }
                 catch (IOException ex) {
                     Thread.sleep(250); // not up yet: poll again
                 }
             }
-            running.close();
-            System.out.println("The app did not answer within two minutes; see workspace/target/learn-app.log.");
-            return null;
+            System.out.println("The app did not answer within two minutes; see workspace/target/" + appLog.getFileName()
+                    + ".");
+            return false;
         }
 
         @Override
         public void close() throws InterruptedException {
-            this.process.destroy();
-            if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
-                this.process.destroyForcibly();
+            // The second instance first: the first may hold the development Redis or broker.
+            for (int i = this.processes.size() - 1; i >= 0; i--) {
+                Process process = this.processes.get(i);
+                process.destroy();
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
             }
         }
 
@@ -1325,7 +1518,7 @@ public class Learn {
 
     }
 
-    record Options(String command, String chapterNumber, String url, boolean all) {
+    record Options(String command, String chapterNumber, String url, String url2, boolean all) {
 
         static Options parse(String[] args) {
             if (args.length == 0) {
@@ -1333,16 +1526,18 @@ public class Learn {
             }
             String chapter = null;
             String url = null;
+            String url2 = null;
             boolean all = false;
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
                     case "--all" -> all = true;
                     case "--url" -> url = args[++i];
+                    case "--url2" -> url2 = args[++i];
                     case "--chapter" -> chapter = args[++i];
                     default -> chapter = args[i];
                 }
             }
-            return new Options(args[0], chapter, url, all);
+            return new Options(args[0], chapter, url, url2, all);
         }
 
         Optional<Chapter> chapter() {

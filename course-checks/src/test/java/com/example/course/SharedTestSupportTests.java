@@ -23,8 +23,8 @@ class SharedTestSupportTests {
             "src/test/java/com/example/support/Accessibility.java",
             "src/test/java/com/example/support/AwaitilityDefaults.java",
             "src/test/java/com/example/support/Browser.java", "src/test/java/com/example/support/HandshakeCounter.java",
-            "src/test/java/com/example/support/MutableClock.java", "src/test/java/com/example/support/Screenshots.java",
-            "src/test/java/com/example/support/TestRedis.java",
+            "src/test/java/com/example/support/LearnChecks.java", "src/test/java/com/example/support/MutableClock.java",
+            "src/test/java/com/example/support/Screenshots.java", "src/test/java/com/example/support/TestRedis.java",
             "src/test/java/com/example/support/TestRedisConfig.java", "src/test/resources/junit-platform.properties",
             "src/test/resources/logback-test.xml",
             "src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension");

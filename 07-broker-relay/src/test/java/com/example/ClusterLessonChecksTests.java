@@ -1,0 +1,29 @@
+package com.example;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.support.BrokerUnderTest;
+import com.example.support.HubInstance;
+import com.example.support.LearnChecks;
+import com.example.support.TestBroker;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * This chapter passes chapter 05's lesson checks, which a learner runs on two instances
+ * of their own chapter ({@code java course-checks/Learn.java check}): run the same way,
+ * from outside, against two instances of this app on one message broker.
+ */
+class ClusterLessonChecksTests {
+
+    @Test
+    void twoInstancesPassTheClusterLessonChecks() throws Exception {
+        assumeTrue(LearnChecks.inAChapter(), "in a learner's workspace, Learn.java check is the lesson's test");
+        try (BrokerUnderTest broker = TestBroker.start();
+                HubInstance one = HubInstance.start("instance-1", broker);
+                HubInstance two = HubInstance.start("instance-2", broker)) {
+            LearnChecks.assertAllWork(one.port(), two.port());
+        }
+    }
+
+}
