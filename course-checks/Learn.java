@@ -44,9 +44,12 @@ import java.util.stream.Stream;
  * </pre>
  *
  * The checks talk to the app from outside, as the page does (HTTP, and STOMP over a
- * WebSocket), so they do not care what you named your classes. {@code --url URL} checks an
- * app that is already running, and {@code --chapter NN} picks the lesson: that is how each
- * reference chapter's tests prove the chapter passes its own checks.
+ * WebSocket), so they do not care what you named your classes. From chapter 05 on, the
+ * lesson is a cluster, and {@code check} starts two instances. {@code --url URL} (and
+ * {@code --url2 URL} for a second instance) checks apps that are already running, and
+ * {@code --chapter NN} picks the lesson: that is how each reference chapter's tests prove
+ * that the chapter passes its own checks. (One file, so that {@code java} runs it without a
+ * build: Java 17 runs a single source file only.)
  */
 public class Learn {
 
