@@ -406,7 +406,7 @@ public class Learn {
                                 Client alice = hub.connect();
                                 String errors = alice.subscribe("/user/queue/errors");
                                 String messages = alice.subscribe("/topic/messages");
-                                alice.sendRaw("/app/sendMessageToAll", "this is not JSON");
+                                alice.send("/app/sendMessageToAll", "this is not JSON");
                                 expectError(alice.next(errors), "invalid-json");
                                 String text = "still here " + UUID.randomUUID();
                                 alice.send("/app/sendMessageToAll", Json.object("text", text));
@@ -1035,13 +1035,7 @@ public class Learn {
 
         /** Subscribes to an /app destination, which answers once, and unsubscribes. */
         Map<String, Object> subscribeOnce(String destination) throws Failure {
-            String body = request(destination);
-            try {
-                return Json.parseObject(body);
-            }
-            catch (IllegalArgumentException ex) {
-                return Map.of("notJson", body);
-            }
+            return Json.objectOrRaw(request(destination));
         }
 
         /** The body of an /app destination's one answer. */
@@ -1059,11 +1053,8 @@ public class Learn {
             return id;
         }
 
-        void send(String destination, String json) throws Failure {
-            sendFrame("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + json);
-        }
-
-        void sendRaw(String destination, String body) throws Failure {
+        /** A SEND with this body, labelled JSON whether it is or not. */
+        void send(String destination, String body) throws Failure {
             sendFrame("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + body);
         }
 
@@ -1203,12 +1194,7 @@ public class Learn {
         }
 
         Map<String, Object> json() {
-            try {
-                return Json.parseObject(this.body);
-            }
-            catch (IllegalArgumentException ex) {
-                return Map.of("notJson", this.body);
-            }
+            return Json.objectOrRaw(this.body);
         }
 
         private static String unescape(String value) {
@@ -1253,6 +1239,16 @@ public class Learn {
                 }
             }
             return quoted.append('"').toString();
+        }
+
+        /** The object, or, for a body that is not one, the body under {@code notJson}. */
+        static Map<String, Object> objectOrRaw(String text) {
+            try {
+                return parseObject(text);
+            }
+            catch (IllegalArgumentException ex) {
+                return Map.of("notJson", text);
+            }
         }
 
         @SuppressWarnings("unchecked")

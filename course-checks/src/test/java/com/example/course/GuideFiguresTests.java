@@ -3,7 +3,7 @@ package com.example.course;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -62,26 +62,26 @@ class GuideFiguresTests {
             Figures java = Figures.of(changes, (path) -> path.startsWith("src/main/java/"));
             Figures page = Figures.of(changes, (path) -> path.startsWith("src/main/resources/static/"));
             Figures tests = Figures.of(changes, (path) -> path.startsWith("src/test/"));
-            for (Matcher m : matches(MAIN, guide)) {
+            for (MatchResult m : matches(MAIN, guide)) {
                 expect(wrong, to, m, main.files, m.group(1));
                 expect(wrong, to, m, main.added, (m.group(2) != null) ? m.group(2) : m.group(4));
                 expect(wrong, to, m, main.removed, (m.group(3) != null) ? m.group(3) : m.group(5));
             }
-            for (Matcher m : matches(JAVA, guide)) {
+            for (MatchResult m : matches(JAVA, guide)) {
                 if (m.group(1) != null) {
                     expect(wrong, to, m, java.files, m.group(1));
                 }
                 expect(wrong, to, m, java.added, m.group(2));
                 expect(wrong, to, m, java.removed, m.group(3));
             }
-            for (Matcher m : matches(PAGE, guide)) {
+            for (MatchResult m : matches(PAGE, guide)) {
                 if (m.group(1) != null) {
                     expect(wrong, to, m, page.files, m.group(1));
                 }
                 expect(wrong, to, m, page.added, m.group(2));
                 expect(wrong, to, m, page.removed, m.group(3));
             }
-            for (Matcher m : matches(TESTS, guide)) {
+            for (MatchResult m : matches(TESTS, guide)) {
                 if (m.group(1) != null) {
                     expect(wrong, to, m, tests.added, m.group(1));
                     expect(wrong, to, m, tests.files, m.group(2));
@@ -96,13 +96,13 @@ class GuideFiguresTests {
                     expect(wrong, to, m, tests.removed, m.group(7));
                 }
             }
-            for (Matcher m : matches(TESTS_COLON, guide)) {
+            for (MatchResult m : matches(TESTS_COLON, guide)) {
                 expect(wrong, to, m, tests.files, m.group(1));
                 expect(wrong, to, m, tests.added, m.group(2));
                 expect(wrong, to, m, tests.removed, m.group(3));
                 expect(wrong, to, m, tests.created, m.group(4));
             }
-            for (Matcher m : matches(CLASS, guide)) {
+            for (MatchResult m : matches(CLASS, guide)) {
                 String name = m.group(1).contains(".") ? m.group(1) : m.group(1) + ".java";
                 List<Change> file = changes.stream().filter((change) -> change.path.endsWith("/" + name)).toList();
                 if (file.size() != 1) {
@@ -124,17 +124,13 @@ class GuideFiguresTests {
             .toList();
     }
 
-    private static List<Matcher> matches(Pattern pattern, String text) {
-        List<Matcher> found = new ArrayList<>();
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            found.add((Matcher) pattern.matcher(text).region(matcher.start(), text.length()));
-            found.get(found.size() - 1).lookingAt();
-        }
-        return found;
+    private static List<MatchResult> matches(Pattern pattern, String text) {
+        return pattern.matcher(text).results().toList();
+    }return found;
+
     }
 
-    private static void expect(List<String> wrong, String guide, Matcher sentence, int actual, String stated) {
+    private static void expect(List<String> wrong, String guide, MatchResult sentence, int actual, String stated) {
         if (Integer.parseInt(stated.replace(",", "")) != actual) {
             wrong.add("docs/" + guide + ".md: \"" + sentence.group() + "\" says " + stated + " where the diff has "
                     + actual);
