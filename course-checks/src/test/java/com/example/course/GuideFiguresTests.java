@@ -126,8 +126,6 @@ class GuideFiguresTests {
 
     private static List<MatchResult> matches(Pattern pattern, String text) {
         return pattern.matcher(text).results().toList();
-    }return found;
-
     }
 
     private static void expect(List<String> wrong, String guide, MatchResult sentence, int actual, String stated) {
