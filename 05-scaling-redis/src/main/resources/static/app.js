@@ -36,6 +36,7 @@ const leaveButton = document.getElementById('leave-group');
 const myGroupsText = document.getElementById('my-groups');
 const groupError = document.getElementById('group-error');
 const statsText = document.getElementById('stats');
+const clusterWarning = document.getElementById('cluster-warning');
 const announceForm = document.getElementById('announce-form');
 const announceInput = document.getElementById('announce-text');
 const announceButton = document.getElementById('announce-button');
@@ -85,6 +86,7 @@ function logOutAndClear(reason) {
   showGroups([]);
   showUser();
   showStatus('logged out', null);
+  clusterWarning.hidden = true;
   if (reason) {
     showLoginError(reason);
   }
@@ -142,6 +144,10 @@ function hubCallFor(target, text, group) {
 
 // What the hub did with the message, in words.
 function describeSent(target, group, count) {
+  // Cut off from the other instances, the hub counts only the connections it can reach.
+  if (count === 0 && !clusterWarning.hidden) {
+    return 'Reached nobody: no one this instance can reach right now.';
+  }
   switch (target) {
     case 'all': return `Sent to everyone: ${connectionsText(count)}.`;
     case 'caller': return 'Sent to you.';
@@ -323,6 +329,7 @@ function keepChosenIfGone(chosen, list, options) {
 function showStats(stats) {
   const messages = stats.messagesPerMinute === 1 ? '1 message' : `${stats.messagesPerMinute} messages`;
   statsText.textContent = `${connectionsText(stats.connections)} in the cluster · ${messages} in the last minute on this instance`;
+  clusterWarning.hidden = stats.clusterReachable;
 }
 
 function showCount() {

@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import com.example.cluster.Backplane;
 import com.example.hub.ConnectionRegistry;
 import com.example.hub.HubClients;
 
@@ -28,6 +29,8 @@ public class HubStatistics implements SchedulingConfigurer {
 
     private final HubClients clients;
 
+    private final Backplane backplane;
+
     /** The message count at each tick of the last minute, oldest first. */
     private final Deque<Sample> samples = new ArrayDeque<>();
 
@@ -36,14 +39,15 @@ public class HubStatistics implements SchedulingConfigurer {
     private final Duration interval;
 
     HubStatistics(StatsProperties properties, ConnectionRegistry connections, MessageCounter counter,
-            HubClients clients) {
+            HubClients clients, Backplane backplane) {
         this.interval = properties.interval();
         this.connections = connections;
         this.counter = counter;
         this.clients = clients;
+        this.backplane = backplane;
         Instant now = Instant.now();
         this.samples.add(new Sample(now, counter.total()));
-        this.latest = new HubStats(connections.count(), 0, now);
+        this.latest = new HubStats(connections.count(), 0, true, now);
     }
 
     /**
@@ -73,7 +77,8 @@ public class HubStatistics implements SchedulingConfigurer {
      * the connections as they are now, its own included.
      */
     public HubStats latest() {
-        return new HubStats(this.connections.count(), this.latest.messagesPerMinute(), Instant.now());
+        return new HubStats(this.connections.count(), this.latest.messagesPerMinute(), this.backplane.isReachable(),
+                Instant.now());
     }
 
     HubStats measure(Instant now) {
@@ -84,7 +89,8 @@ public class HubStatistics implements SchedulingConfigurer {
         while (this.samples.getFirst().at().isBefore(minuteAgo)) {
             this.samples.removeFirst();
         }
-        return new HubStats(this.connections.count(), total - this.samples.getFirst().total(), now);
+        return new HubStats(this.connections.count(), total - this.samples.getFirst().total(),
+                this.backplane.isReachable(), now);
     }
 
     private record Sample(Instant at, long total) {

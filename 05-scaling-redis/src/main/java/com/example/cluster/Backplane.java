@@ -3,6 +3,7 @@ package com.example.cluster;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -25,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Redis backplane: every instance publishes what the other instances must know on one
  * pub/sub channel, and hands what the others publish to its listeners. Redis pub/sub
- * delivers at most once: a message published while Redis is unreachable is lost.
+ * delivers at most once: a message published while Redis is unreachable is lost. An
+ * outage is logged once, not once per message, and the hub asks {@link #isReachable()} to
+ * count only the connections its messages reach.
  */
 @Component
 public class Backplane implements MessageListener {
@@ -41,6 +44,8 @@ public class Backplane implements MessageListener {
     private final InstanceName instance;
 
     private final List<BiConsumer<String, BackplaneMessage>> listeners = new CopyOnWriteArrayList<>();
+
+    private final AtomicBoolean reachable = new AtomicBoolean(true);
 
     private volatile boolean left;
 
@@ -60,14 +65,7 @@ public class Backplane implements MessageListener {
         if (this.left) {
             return;
         }
-        try {
-            this.redis.convertAndSend(CHANNEL,
-                    this.json.writeValueAsString(new Envelope(this.instance.value(), message)));
-        }
-        catch (DataAccessException ex) {
-            logger.warn("Redis is unreachable ({}): the other instances miss a message; this instance goes on.",
-                    NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
-        }
+        send(this.json.writeValueAsString(new Envelope(this.instance.value(), message)));
     }
 
     /**
@@ -77,6 +75,24 @@ public class Backplane implements MessageListener {
      */
     public synchronized void publishMembership(Supplier<BackplaneMessage> message) {
         publish(message.get());
+    }
+
+    private void send(String envelope) {
+        try {
+            this.redis.convertAndSend(CHANNEL, envelope);
+            if (this.reachable.compareAndSet(false, true)) {
+                logger.info("Redis is reachable again from {}: messages reach the other instances again.",
+                        this.instance.value());
+            }
+        }
+        catch (DataAccessException ex) {
+            if (this.reachable.compareAndSet(true, false)) {
+                logger.warn(
+                        "Redis is unreachable from {} ({}): messages for other instances are lost until it is "
+                                + "back; this instance keeps serving its own connections.",
+                        this.instance.value(), NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+            }
+        }
     }
 
     /**
@@ -89,6 +105,11 @@ public class Backplane implements MessageListener {
     synchronized void leave() {
         publish(new BackplaneMessage.Leaving());
         this.left = true;
+    }
+
+    /** Whether the last attempt to publish reached Redis. */
+    public boolean isReachable() {
+        return this.reachable.get();
     }
 
     @Override

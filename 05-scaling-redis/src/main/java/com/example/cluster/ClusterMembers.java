@@ -36,6 +36,12 @@ class ClusterMembers implements SchedulingConfigurer {
     /** When each other instance was last heard from. */
     private final Map<String, Instant> lastHeard = new ConcurrentHashMap<>();
 
+    /**
+     * Whether Redis was unreachable at the last check; used by the scheduler's thread
+     * only.
+     */
+    private boolean wasCutOff;
+
     ClusterMembers(Backplane backplane, ConnectionRegistry registry, HubClients clients, ClusterProperties cluster) {
         this.backplane = backplane;
         this.registry = registry;
@@ -63,6 +69,18 @@ class ClusterMembers implements SchedulingConfigurer {
     }
 
     void forgetSilentInstances(Instant now) {
+        // Cut off from Redis ourselves, we cannot tell a silent instance from a live one.
+        if (!this.backplane.isReachable()) {
+            this.wasCutOff = true;
+            return;
+        }
+        // Just back: the others were silent because we could not hear them. Give them a
+        // full silence limit to be heard again, instead of forgetting them all at once.
+        if (this.wasCutOff) {
+            this.wasCutOff = false;
+            this.lastHeard.replaceAll((instance, heard) -> now);
+            return;
+        }
         this.lastHeard.forEach((instance, heard) -> {
             if (heard.plus(this.silenceLimit).isBefore(now)) {
                 forget(instance);

@@ -37,19 +37,29 @@ public class HubClients {
         backplane.onMessage(this::receive);
     }
 
-    /** Sends to every connection, on {@code /topic/messages}. */
-    public void all(HubMessage message) {
+    /**
+     * Sends to every connection, on {@code /topic/messages}. Returns how many it reaches:
+     * while Redis is unreachable, only this instance's.
+     */
+    public int all(HubMessage message) {
         this.messaging.convertAndSend("/topic/messages", message);
         this.backplane.publish(new BackplaneMessage.ToAll(message));
+        return reachable(this.registry.connectionIds());
     }
 
-    /** Sends to one connection, which receives it on {@code /user/queue/messages}. */
-    void connection(String connectionId, HubMessage message) {
-        connections(List.of(connectionId), message);
+    /**
+     * Sends to one connection, which receives it on {@code /user/queue/messages}. Returns
+     * 1, or 0 if the connection is on an instance that cannot be reached.
+     */
+    int connection(String connectionId, HubMessage message) {
+        return connections(List.of(connectionId), message);
     }
 
-    /** Sends to these connections; those on other instances in one backplane message. */
-    void connections(Collection<String> connectionIds, HubMessage message) {
+    /**
+     * Sends to these connections; those on other instances in one backplane message.
+     * Returns how many it reaches.
+     */
+    int connections(Collection<String> connectionIds, HubMessage message) {
         List<String> elsewhere = new ArrayList<>();
         for (String connectionId : connectionIds) {
             if (this.registry.isLocal(connectionId)) {
@@ -62,6 +72,15 @@ public class HubClients {
         if (!elsewhere.isEmpty()) {
             this.backplane.publish(new BackplaneMessage.ToConnections(elsewhere, message));
         }
+        return reachable(connectionIds);
+    }
+
+    /** The connections a message reaches: all, unless Redis is unreachable. */
+    private int reachable(Collection<String> connectionIds) {
+        if (this.backplane.isReachable()) {
+            return connectionIds.size();
+        }
+        return (int) connectionIds.stream().filter(this.registry::isLocal).count();
     }
 
     /**

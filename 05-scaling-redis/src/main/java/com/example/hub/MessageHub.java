@@ -60,8 +60,7 @@ class MessageHub {
     @MessageMapping("/sendMessageToAll")
     @SendToUser(destinations = "/queue/replies", broadcast = false)
     Sent sendMessageToAll(@Valid SendMessageRequest request, Principal user) {
-        this.clients.all(new HubMessage(user.getName(), request.text(), "all", Instant.now()));
-        return new Sent(this.connections.count());
+        return new Sent(this.clients.all(new HubMessage(user.getName(), request.text(), "all", Instant.now())));
     }
 
     @MessageMapping("/sendMessageToCaller")
@@ -80,8 +79,8 @@ class MessageHub {
             .stream()
             .filter((id) -> !id.equals(connectionId))
             .toList();
-        this.clients.connections(others, new HubMessage(user.getName(), request.text(), "others", Instant.now()));
-        return new Sent(others.size());
+        return new Sent(this.clients.connections(others,
+                new HubMessage(user.getName(), request.text(), "others", Instant.now())));
     }
 
     /** SignalR's {@code Clients.Client(connectionId)}. */
@@ -91,9 +90,13 @@ class MessageHub {
         if (!this.connections.contains(request.connectionId())) {
             throw new HubException("unknown-connection", "No connection has the id " + request.connectionId() + ".");
         }
-        this.clients.connection(request.connectionId(),
+        int reached = this.clients.connection(request.connectionId(),
                 new HubMessage(user.getName(), request.text(), "connection", Instant.now()));
-        return new Sent(1);
+        if (reached == 0) {
+            throw new HubException("unreachable",
+                    "That connection is on an instance this one cannot reach right now. Try again in a moment.");
+        }
+        return new Sent(reached);
     }
 
     /** SignalR's {@code Clients.User(name)}: every connection of the user. */
@@ -104,8 +107,8 @@ class MessageHub {
         if (connections.isEmpty()) {
             throw new HubException("unknown-user", "No user named " + request.user() + " is connected.");
         }
-        this.clients.connections(connections, new HubMessage(user.getName(), request.text(), "user", Instant.now()));
-        return new Sent(connections.size());
+        return new Sent(this.clients.connections(connections,
+                new HubMessage(user.getName(), request.text(), "user", Instant.now())));
     }
 
     @MessageMapping("/joinGroup")
@@ -135,9 +138,8 @@ class MessageHub {
     @SendToUser(destinations = "/queue/replies", broadcast = false)
     Sent sendMessageToGroup(@Valid SendToGroupRequest request, Principal user) {
         Set<String> members = this.connections.members(request.group());
-        this.clients.connections(members,
-                new HubMessage(user.getName(), request.text(), "group", Instant.now(), request.group()));
-        return new Sent(members.size());
+        return new Sent(this.clients.connections(members,
+                new HubMessage(user.getName(), request.text(), "group", Instant.now(), request.group())));
     }
 
     /** SignalR's {@code [Authorize(Roles = "ADMIN")]} on a hub method. */
@@ -145,8 +147,7 @@ class MessageHub {
     @SendToUser(destinations = "/queue/replies", broadcast = false)
     @PreAuthorize("hasRole('ADMIN')")
     Sent sendAnnouncement(@Valid SendMessageRequest request) {
-        this.clients.all(HubMessage.announcement(request.text()));
-        return new Sent(this.connections.count());
+        return new Sent(this.clients.all(HubMessage.announcement(request.text())));
     }
 
     /**

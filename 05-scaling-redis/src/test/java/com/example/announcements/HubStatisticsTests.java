@@ -56,7 +56,7 @@ class HubStatisticsTests {
             HubTestClient bob = HubTestClient.connect(this.port, "bob");
             JsonNode withBob = awaitPublished(alice, (stats) -> stats.get("connections").asInt() == 2);
             assertThat(withBob.properties()).extracting(Map.Entry::getKey)
-                .containsExactly("connections", "messagesPerMinute", "at");
+                .containsExactly("connections", "messagesPerMinute", "clusterReachable", "at");
 
             Instant beforeSending = Instant.now();
             for (int i = 0; i < 3; i++) {

@@ -3,6 +3,7 @@ package com.example.announcements;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -11,12 +12,14 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.MessageBuilder;
 
+import com.example.cluster.Backplane;
 import com.example.hub.ConnectionInfo;
 import com.example.hub.ConnectionRegistry;
 import com.example.hub.HubClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -32,11 +35,18 @@ class HubStatisticsWindowTests {
 
     private final MessageCounter counter = new MessageCounter();
 
+    private final Backplane backplane = mock(Backplane.class);
+
+    @BeforeEach
+    void backplaneReachesTheOtherInstances() {
+        given(this.backplane.isReachable()).willReturn(true);
+    }
+
     @Test
     void messagesOlderThanAMinuteAreNoLongerCounted() {
         Instant start = Instant.now();
         HubStatistics statistics = new HubStatistics(new StatsProperties(Duration.ofSeconds(2)), this.registry,
-                this.counter, null);
+                this.counter, null, this.backplane);
         this.registry.add(new ConnectionInfo("a", "alice", "here"));
 
         receive(5);
@@ -56,7 +66,7 @@ class HubStatisticsWindowTests {
         Instant start = Instant.now();
         HubClients clients = mock(HubClients.class);
         HubStatistics statistics = new HubStatistics(new StatsProperties(Duration.ofSeconds(2)), this.registry,
-                this.counter, clients);
+                this.counter, clients, this.backplane);
 
         statistics.publish(start.plusSeconds(1));
         this.registry.add(new ConnectionInfo("a", "alice", "here"));

@@ -12,7 +12,9 @@ import com.example.hub.ConnectionRegistry;
 import com.example.hub.HubClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -77,6 +79,7 @@ class ClusterMembersTests {
 
     @Test
     void instanceSilentForThreeIntervalsLosesItsConnections() {
+        given(this.backplane.isReachable()).willReturn(true);
         this.members.receive("b", presence(this.bobOnB, this.carolOnB));
 
         this.members.forgetSilentInstances(Instant.now().plus(INTERVAL.multipliedBy(2)));
@@ -86,6 +89,34 @@ class ClusterMembersTests {
         assertThat(this.registry.connections()).isEmpty();
         verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
         verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.carolOnB));
+    }
+
+    @Test
+    void whileCutOffFromRedisItselfNoInstanceIsTakenForGone() {
+        given(this.backplane.isReachable()).willReturn(false);
+        this.members.receive("b", presence(this.bobOnB));
+
+        this.members.forgetSilentInstances(Instant.now().plus(Duration.ofMinutes(5)));
+
+        assertThat(this.registry.connections()).containsExactly(this.bobOnB);
+        verify(this.clients, never()).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
+    }
+
+    @Test
+    void backFromAnOutageItGivesTheOthersAFullSilenceLimitToBeHeardAgain() {
+        given(this.backplane.isReachable()).willReturn(true);
+        this.members.receive("b", presence(this.bobOnB));
+        Instant back = Instant.now().plus(Duration.ofMinutes(5));
+        given(this.backplane.isReachable()).willReturn(false);
+        this.members.forgetSilentInstances(back.minusSeconds(1));
+        given(this.backplane.isReachable()).willReturn(true);
+
+        this.members.forgetSilentInstances(back);
+        assertThat(this.registry.connections()).containsExactly(this.bobOnB);
+        this.members.forgetSilentInstances(back.plus(INTERVAL.multipliedBy(3)).plusSeconds(1));
+
+        assertThat(this.registry.connections()).isEmpty();
+        verify(this.clients).announceLocally(ConnectionEvent.disconnected(this.bobOnB));
     }
 
     @Test

@@ -100,6 +100,9 @@ public final class ChatPage {
     @FindBy(id = "stats")
     private WebElement stats;
 
+    @FindBy(id = "cluster-warning")
+    private WebElement clusterWarning;
+
     private ChatPage(WebDriver driver) {
         this.driver = driver;
         PageFactory.initElements(driver, this);
@@ -362,6 +365,14 @@ public final class ChatPage {
      */
     public String stats() {
         return this.stats.getText();
+    }
+
+    /**
+     * The warning that this instance is cut off from the others, empty when none is
+     * shown.
+     */
+    public String clusterWarning() {
+        return this.clusterWarning.isDisplayed() ? this.clusterWarning.getText() : "";
     }
 
     private WebElement messageWith(String text) {

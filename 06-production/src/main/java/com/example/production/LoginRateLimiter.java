@@ -35,7 +35,7 @@ public class LoginRateLimiter implements SchedulingConfigurer {
 
     private final AtomicLong refused = new AtomicLong();
 
-    LoginRateLimiter(LoginLimitProperties limits, Clock clock) {
+    LoginRateLimiter(TokenPolicyProperties limits, Clock clock) {
         this.window = limits.loginWindow();
         this.clock = clock;
         this.perAddressAndUser = new Failures(limits.loginFailures());

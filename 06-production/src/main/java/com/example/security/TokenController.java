@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.example.production.LoginRateLimiter;
+import com.example.production.TokenPolicyProperties;
 
 /**
  * {@code POST /token}: a username and password in, a signed access token out; and
@@ -64,7 +65,7 @@ class TokenController {
     private final Duration maxSession;
 
     TokenController(AuthenticationManager authenticationManager, UserDetailsService users, JwtEncoder encoder,
-            LoginRateLimiter rateLimiter, Clock clock, TokenProperties token) {
+            LoginRateLimiter rateLimiter, Clock clock, TokenProperties token, TokenPolicyProperties policy) {
         this.authenticationManager = authenticationManager;
         this.users = users;
         this.encoder = encoder;
@@ -72,7 +73,7 @@ class TokenController {
         this.clock = clock;
         this.issuer = token.issuer();
         this.lifetime = token.lifetime();
-        this.maxSession = token.maxSession();
+        this.maxSession = policy.maxSession();
     }
 
     /**

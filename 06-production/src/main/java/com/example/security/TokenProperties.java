@@ -19,13 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param lifetime how long a token is valid
  * @param publicKey the key that checks tokens
  * @param privateKey the key that signs them
- * @param maxSession how long after logging in a token can still be refreshed
- * @param allowDevelopmentKeys whether the app may start with the development key pair
  */
 @ConfigurationProperties("hub.token")
 @Validated
 public record TokenProperties(@NotBlank String issuer, @NotNull @DurationMin(seconds = 1) Duration lifetime,
-        @NotNull RSAPublicKey publicKey, @NotNull RSAPrivateKey privateKey,
-        @NotNull @DurationMin(seconds = 1) Duration maxSession, boolean allowDevelopmentKeys) {
+        @NotNull RSAPublicKey publicKey, @NotNull RSAPrivateKey privateKey) {
 
 }

@@ -1,5 +1,6 @@
 package com.example.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +14,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.example.HubApplication;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * One instance of the app, started by a test on a random port, beside other instances on
  * the same Redis. Instances announce themselves every 200 ms, so that a silent one is
  * noticed within a second.
  */
 public final class HubInstance implements AutoCloseable {
+
+    /**
+     * How long instances may take to hear each other again after a Redis outage: their
+     * Redis clients try every half second, and must subscribe again too.
+     */
+    public static final Duration RECONNECT = Duration.ofSeconds(15);
 
     private final ConfigurableApplicationContext context;
 
@@ -55,6 +64,21 @@ public final class HubInstance implements AutoCloseable {
             .retrieve()
             .body(String.class);
         return JsonMapper.shared().readTree(body);
+    }
+
+    /**
+     * Returns once a message sent on this instance reaches a connection on the other one.
+     * Redis pub/sub keeps nothing for later, so this sends every 200 ms until one
+     * arrives.
+     */
+    public void awaitDeliveryTo(HubInstance other) throws Exception {
+        try (HubTestClient sender = HubTestClient.connect(port(), "carol");
+                HubTestClient receiver = HubTestClient.connect(other.port(), "carol", "/topic/messages")) {
+            await().atMost(RECONNECT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                sender.send("/app/sendMessageToAll", "{\"text\":\"probe\"}");
+                return !receiver.received("/topic/messages").isEmpty();
+            });
+        }
     }
 
     public <T> T bean(Class<T> type) {

@@ -23,12 +23,12 @@ public class DevelopmentKeyCheck {
     private static final Logger logger = LoggerFactory.getLogger(DevelopmentKeyCheck.class);
 
     // Spring Security turns a PEM file's location into a key.
-    public DevelopmentKeyCheck(TokenProperties token,
+    public DevelopmentKeyCheck(TokenProperties token, TokenPolicyProperties policy,
             @Value("classpath:dev-keys/public.pem") RSAPublicKey developmentKey) {
         if (!Arrays.equals(token.publicKey().getEncoded(), developmentKey.getEncoded())) {
             return;
         }
-        if (!token.allowDevelopmentKeys()) {
+        if (!policy.allowDevelopmentKeys()) {
             throw new IllegalStateException("Tokens would be signed with the development key pair, which anyone "
                     + "with the course's repository has. Set hub.token.public-key and hub.token.private-key to "
                     + "your own key pair (see docs/06-production.md).");

@@ -84,7 +84,7 @@ class ProdProfileTests {
     @Test
     void developmentKeysAreUsedWithALoudWarning() throws IOException {
         try (CapturedLog log = CapturedLog.of(DevelopmentKeyCheck.class, Level.WARN)) {
-            new DevelopmentKeyCheck(developmentKeys(true), developmentPublicKey());
+            new DevelopmentKeyCheck(developmentKeys(), policy(true), developmentPublicKey());
 
             assertThat(log.lines()).singleElement().asString().startsWith("WARN").contains("DEVELOPMENT key pair");
         }
@@ -93,7 +93,7 @@ class ProdProfileTests {
     @Test
     void developmentKeysAreRefusedWhenNotAllowed() {
         assertThatIllegalStateException()
-            .isThrownBy(() -> new DevelopmentKeyCheck(developmentKeys(false), developmentPublicKey()))
+            .isThrownBy(() -> new DevelopmentKeyCheck(developmentKeys(), policy(false), developmentPublicKey()))
             .withMessageContaining("development key pair")
             .withMessageContaining("hub.token.public-key");
     }
@@ -211,9 +211,13 @@ class ProdProfileTests {
             .exchange((request, response) -> response.getStatusCode().value());
     }
 
-    private static TokenProperties developmentKeys(boolean allowed) throws IOException {
+    private static TokenProperties developmentKeys() throws IOException {
         return new TokenProperties("message-hub", Duration.ofMinutes(15), developmentPublicKey(),
-                developmentPrivateKey(), Duration.ofHours(8), allowed);
+                developmentPrivateKey());
+    }
+
+    private static TokenPolicyProperties policy(boolean allowDevelopmentKeys) {
+        return new TokenPolicyProperties(10, 30, Duration.ofMinutes(1), Duration.ofHours(8), allowDevelopmentKeys);
     }
 
     private static RSAPublicKey developmentPublicKey() throws IOException {

@@ -1,4 +1,4 @@
-package com.example.production;
+package com.example.cluster;
 
 import java.time.Duration;
 
