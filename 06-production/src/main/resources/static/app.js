@@ -1,7 +1,7 @@
 // The chat page: logs in, shows the connection, the messages, who else is connected and
 // the hub's statistics, sends what the user types to the target they chose, joins and
 // leaves groups, and lets an admin send announcements.
-import { accessTokenFactory, logIn, logOut } from './auth.js';
+import { accessTokenFactory, keepConnection, logIn, logOut } from './auth.js';
 import { connect, disconnect, invoke } from './hub.js';
 
 // The hub refuses longer texts (SendMessageRequest.MAX_TEXT_LENGTH) and other group
@@ -213,6 +213,7 @@ async function changeGroup(method) {
 function showStatus(state, connectionId, instance) {
   connected = state === 'connected';
   myConnectionId = connectionId;
+  keepConnection(connected ? connectionId : null);
   statusText.textContent = state;
   statusText.dataset.state = state;
   connectionIdText.textContent = connectionId ?? 'none yet';

@@ -5,6 +5,8 @@
 
 let session = null;
 let refreshTimer = null;
+let refreshing = null;
+let connectionToKeep = null;
 
 // Resolves with {user, roles}, or rejects with a sentence to show the user.
 export async function logIn(username, password) {
@@ -26,7 +28,8 @@ export async function logIn(username, password) {
 }
 
 export function logOut() {
-  clearTimeout(refreshTimer);
+  clearInterval(refreshTimer);
+  refreshTimer = null;
   session = null;
 }
 
@@ -35,13 +38,20 @@ export function logOut() {
 // Null once the session has ended: then only logging in again helps.
 export async function accessTokenFactory() {
   if (session && Date.now() >= session.refreshAt) {
-    await refresh();
+    await refreshOnce();
   }
   return session && Date.now() < session.expiresAt ? session.token : null;
 }
 
+// The open connection a refresh keeps open: the server then lets it live as long as the
+// fresh token, so the page does not have to reconnect, and loses nothing.
+export function keepConnection(connectionId) {
+  connectionToKeep = connectionId;
+}
+
 // A fresh token once three quarters of this one's life have passed, well before it
-// expires, so that a reconnect never waits for one.
+// expires, so that a reconnect never waits for one. The page looks at the clock every
+// second instead of setting a timer minutes ahead, which a sleeping laptop would hold up.
 function startSession({ access_token: token, expires_in: expiresIn }) {
   const claims = claimsOf(token);
   const now = Date.now();
@@ -52,19 +62,35 @@ function startSession({ access_token: token, expires_in: expiresIn }) {
     refreshAt: now + expiresIn * 750,
     expiresAt: now + expiresIn * 1000,
   };
-  clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(refresh, expiresIn * 750);
+  refreshTimer ??= setInterval(() => {
+    if (session && Date.now() >= session.refreshAt) {
+      refreshOnce();
+    }
+  }, 1000);
+}
+
+// One refresh at a time: the clock and a reconnect may both ask for one.
+function refreshOnce() {
+  refreshing ??= refresh().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
 }
 
 // A 401 ends the session: the login is older than the server allows, or the user is gone.
-// Any other failure keeps the token, to try again at the next reconnect.
+// Any other failure keeps the token, and tries again five seconds later.
 async function refresh() {
   const current = session;
   let response;
   try {
-    response = await fetch('/token/refresh', { method: 'POST', headers: { Authorization: `Bearer ${current.token}` } });
+    response = await fetch('/token/refresh', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${current.token}` },
+      body: new URLSearchParams(connectionToKeep ? { connectionId: connectionToKeep } : {}),
+    });
   }
   catch {
+    current.refreshAt = Date.now() + 5000;
     return;
   }
   if (session !== current) {
@@ -75,6 +101,9 @@ async function refresh() {
   }
   else if (response.status === 401) {
     logOut();
+  }
+  else {
+    current.refreshAt = Date.now() + 5000;
   }
 }
 

@@ -2,6 +2,10 @@ package com.example.production;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -12,9 +16,10 @@ import org.springframework.web.socket.WebSocketSession;
 /**
  * Closes a WebSocket connection once the access token it was opened with has expired, as
  * SignalR's {@code CloseOnAuthenticationExpiration} does. Without it, a connection opened
- * with a fifteen-minute token would stay open, and trusted, for days. The page then
- * reconnects with a fresh token. Checked every second: a connection outlives its token by
- * at most that.
+ * with a fifteen-minute token would stay open, and trusted, for days. A page that
+ * refreshes its token names its connection, and the connection then lives as long as the
+ * fresh token: no reconnect, so no message and no group is lost. Checked every second: a
+ * connection outlives its token by at most that.
  */
 @Component
 public class CloseOnTokenExpiry {
@@ -26,20 +31,47 @@ public class CloseOnTokenExpiry {
 
     private final Clock clock;
 
+    /** Connections whose page refreshed its token, and until when that token lives. */
+    private final Map<String, Instant> keptOpenUntil = new ConcurrentHashMap<>();
+
     CloseOnTokenExpiry(WebSocketSessions sessions, Clock clock) {
         this.sessions = sessions;
         this.clock = clock;
     }
 
+    /**
+     * Lets an open connection live until a refreshed token expires. Only a connection of
+     * the same user, opened with the same roles: the connection goes on with the roles it
+     * was opened with, so after a change of roles it closes at its first token's expiry,
+     * and the page reconnects with the new ones.
+     * @return whether the connection is kept open
+     */
+    public boolean keepOpen(String connectionId, String user, List<String> roles, Instant until) {
+        WebSocketSession session = this.sessions.get(connectionId);
+        if (session == null || !(session.getPrincipal() instanceof JwtAuthenticationToken authentication)
+                || !authentication.getName().equals(user)
+                || !Objects.equals(authentication.getToken().getClaimAsStringList("roles"), roles)) {
+            return false;
+        }
+        this.keptOpenUntil.merge(connectionId, until, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+        return true;
+    }
+
     @Scheduled(fixedDelay = 1000)
     void closeExpired() {
         Instant now = this.clock.instant();
+        this.keptOpenUntil.keySet().removeIf((connectionId) -> !this.sessions.isOpen(connectionId));
         for (WebSocketSession session : this.sessions.open()) {
             if (session.getPrincipal() instanceof JwtAuthenticationToken authentication
-                    && !now.isBefore(authentication.getToken().getExpiresAt())) {
+                    && !now.isBefore(endOf(session.getId(), authentication))) {
                 this.sessions.close(session.getId(), TOKEN_EXPIRED);
             }
         }
+    }
+
+    /** When the connection's token expires, or the refreshed token that keeps it open. */
+    private Instant endOf(String connectionId, JwtAuthenticationToken authentication) {
+        return this.keptOpenUntil.getOrDefault(connectionId, authentication.getToken().getExpiresAt());
     }
 
 }

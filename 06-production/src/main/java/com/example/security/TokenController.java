@@ -31,10 +31,12 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.example.production.CloseOnTokenExpiry;
 import com.example.production.LoginRateLimiter;
 import com.example.production.TokenPolicyProperties;
 
@@ -56,6 +58,8 @@ class TokenController {
 
     private final LoginRateLimiter rateLimiter;
 
+    private final CloseOnTokenExpiry expiry;
+
     private final Clock clock;
 
     private final String issuer;
@@ -65,11 +69,13 @@ class TokenController {
     private final Duration maxSession;
 
     TokenController(AuthenticationManager authenticationManager, UserDetailsService users, JwtEncoder encoder,
-            LoginRateLimiter rateLimiter, Clock clock, TokenProperties token, TokenPolicyProperties policy) {
+            LoginRateLimiter rateLimiter, CloseOnTokenExpiry expiry, Clock clock, TokenProperties token,
+            TokenPolicyProperties policy) {
         this.authenticationManager = authenticationManager;
         this.users = users;
         this.encoder = encoder;
         this.rateLimiter = rateLimiter;
+        this.expiry = expiry;
         this.clock = clock;
         this.issuer = token.issuer();
         this.lifetime = token.lifetime();
@@ -94,21 +100,29 @@ class TokenController {
                     UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()))
             .getPrincipal();
         this.rateLimiter.succeeded(request.getRemoteAddr(), name, countedAt);
-        return issue(user, this.clock.instant());
+        Instant now = this.clock.instant();
+        return issue(user, now, now);
     }
 
     /**
      * Needs a valid token in the {@code Authorization} header, from a login no older than
      * {@code hub.token.max-session}. The user is looked up again, so a removed user or a
-     * changed role takes effect at the next refresh.
+     * changed role takes effect at the next refresh. With the form field
+     * {@code connectionId}, that open connection of the user lives as long as the new
+     * token, instead of closing when the old one expires.
      */
     @PostMapping("/token/refresh")
-    TokenResponse refresh(@AuthenticationPrincipal Jwt token) {
+    TokenResponse refresh(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String connectionId) {
         Instant loggedInAt = token.getClaimAsInstant("auth_time");
         if (loggedInAt == null || this.clock.instant().isAfter(loggedInAt.plus(this.maxSession))) {
             throw new CredentialsExpiredException("The login is too old to refresh. Please log in again.");
         }
-        return issue(this.users.loadUserByUsername(token.getSubject()), loggedInAt);
+        UserDetails user = this.users.loadUserByUsername(token.getSubject());
+        Instant now = this.clock.instant();
+        if (connectionId != null) {
+            this.expiry.keepOpen(connectionId, user.getUsername(), rolesOf(user), now.plus(this.lifetime));
+        }
+        return issue(user, loggedInAt, now);
     }
 
     /**
@@ -116,26 +130,28 @@ class TokenController {
      * {@code auth_time} claim through every refresh, so that refreshing cannot keep a
      * session, or a stolen token, alive for ever.
      */
-    private TokenResponse issue(UserDetails user, Instant loggedInAt) {
-        Instant now = this.clock.instant();
-        List<String> roles = user.getAuthorities()
-            .stream()
-            .map(GrantedAuthority::getAuthority)
-            .map((authority) -> authority.replaceFirst("^ROLE_", ""))
-            .sorted()
-            .toList();
+    private TokenResponse issue(UserDetails user, Instant loggedInAt, Instant now) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
             .issuer(this.issuer)
             .subject(user.getUsername())
             .issuedAt(now)
             .expiresAt(now.plus(this.lifetime))
-            .claim("roles", roles)
+            .claim("roles", rolesOf(user))
             .claim("auth_time", loggedInAt.getEpochSecond())
             .build();
         String token = this.encoder
             .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
             .getTokenValue();
         return new TokenResponse(token, "Bearer", this.lifetime.toSeconds());
+    }
+
+    private static List<String> rolesOf(UserDetails user) {
+        return user.getAuthorities()
+            .stream()
+            .map(GrantedAuthority::getAuthority)
+            .map((authority) -> authority.replaceFirst("^ROLE_", ""))
+            .sorted()
+            .toList();
     }
 
     @ExceptionHandler

@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
  * ({@link TestRedisConfig}), and the app's {@link MutableClock}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ HandshakeCounter.class, MessageControls.class, TestRedisConfig.class, MutableClock.class })
+@Import({ HandshakeCounter.class, RefreshCounter.class, MessageControls.class, TestRedisConfig.class,
+        MutableClock.class })
 public class HubControls implements WebSocketMessageBrokerConfigurer {
 
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();

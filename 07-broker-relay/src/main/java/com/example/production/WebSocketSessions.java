@@ -75,6 +75,11 @@ public class WebSocketSessions implements WebSocketHandlerDecoratorFactory, WebS
         return this.open.size();
     }
 
+    /** The open session with this id, or {@code null}. */
+    WebSocketSession get(String sessionId) {
+        return this.open.get(sessionId);
+    }
+
     public boolean isOpen(String sessionId) {
         return this.open.containsKey(sessionId);
     }

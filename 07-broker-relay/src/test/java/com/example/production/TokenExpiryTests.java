@@ -11,7 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.socket.messaging.StompSubProtocolHandler;
 
 import com.example.support.AbruptClient;
@@ -72,6 +74,29 @@ class TokenExpiryTests {
     }
 
     /**
+     * A refresh that names the caller's connection keeps it open until the fresh token
+     * expires, and no longer; a refresh by someone else naming it does not keep it.
+     */
+    @Test
+    void refreshNamingTheConnectionKeepsItOpenAsLongAsTheFreshToken() throws Exception {
+        String aliceToken = Tokens.fresh(this.port, "alice");
+        AbruptClient alice = AbruptClient.connectWithToken(this.port, aliceToken);
+        AbruptClient carol = AbruptClient.connectWithToken(this.port, Tokens.fresh(this.port, "carol"));
+
+        this.clock.advance(Duration.ofMinutes(10));
+        assertThat(refresh(aliceToken, alice.connectionId())).isEqualTo(200);
+        assertThat(refresh(Tokens.fresh(this.port, "bob"), carol.connectionId())).isEqualTo(200);
+        this.clock.advance(Duration.ofMinutes(6));
+
+        // Both first tokens have expired: carol's connection closes, alice's lives on,
+        // until 25 minutes, when the token her refresh got expires.
+        await().atMost(HubTestClient.TIMEOUT).until(() -> "1008 Access token expired".equals(carol.closeStatus()));
+        assertThat(alice.closeStatus()).isNull();
+        this.clock.advance(Duration.ofMinutes(10));
+        await().atMost(HubTestClient.TIMEOUT).until(() -> "1008 Access token expired".equals(alice.closeStatus()));
+    }
+
+    /**
      * A page that sends just as its token expires: the frame reaches the server after it
      * closed the connection. It is dropped, and Spring does not log the ordinary close as
      * an ERROR with a stack trace ("No decoder for session id").
@@ -94,6 +119,16 @@ class TokenExpiryTests {
             assertThat(client.readUntilServerLetsGo()).isEmpty();
             assertThat(errors.lines()).isEmpty();
         }
+    }
+
+    private int refresh(String token, String connectionId) {
+        return RestClient.create("http://localhost:" + this.port)
+            .post()
+            .uri("/token/refresh")
+            .headers((headers) -> headers.setBearerAuth(token))
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body("connectionId=" + connectionId)
+            .exchange((request, response) -> response.getStatusCode().value());
     }
 
     @Test

@@ -16,13 +16,16 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import com.example.support.AbruptClient;
 import com.example.support.Accessibility;
 import com.example.support.Browser;
 import com.example.support.ChatPage;
 import com.example.support.HandshakeCounter;
 import com.example.support.HubControls;
 import com.example.support.MutableClock;
+import com.example.support.RefreshCounter;
 import com.example.support.Screenshots;
+import com.example.support.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +43,9 @@ class AuthorizationPageIT {
 
     @Autowired
     HandshakeCounter handshakes;
+
+    @Autowired
+    RefreshCounter refreshes;
 
     @Autowired
     HubControls hub;
@@ -185,28 +191,37 @@ class AuthorizationPageIT {
     }
 
     /**
-     * The page refreshes its 15-minute token, so the session outlives it: after twelve
-     * minutes and again after twenty-four, a reconnect gets in with a fresh token where
-     * the first one would have been refused. The test moves the page's clock and the
-     * server's instead of waiting.
+     * The pages refresh their 15-minute tokens and name their connections, so the
+     * connections outlive the tokens they were opened with: after twelve minutes and
+     * again after twenty-four, the same connections, no reconnect, the group kept and
+     * messages delivered. A connection opened beside them whose page does not refresh
+     * closes as its token expires. The test moves the pages' clocks and the server's
+     * instead of waiting.
      */
     @Test
-    void refreshedTokensKeepTheSessionGoingPastTheFirstTokensExpiry() throws Exception {
+    void refreshedTokensKeepTheConnectionGoingPastTheFirstTokensExpiry() throws Exception {
         ChatPage alice = ChatPage.open(this.firstBrowser, this.port).logIn("alice").awaitConnected();
         ChatPage bob = ChatPage.open(this.secondBrowser, this.port).logIn("bob").awaitConnected();
+        bob.joinGroup("tea");
+        await().atMost(ChatPage.TIMEOUT).until(() -> bob.groups().contains("tea"));
+        String aliceConnection = alice.connectionId();
+        String bobConnection = bob.connectionId();
+        AbruptClient carol = AbruptClient.connectWithToken(this.port, Tokens.fresh(this.port, "carol"));
+        int handshakes = this.handshakes.attempts();
 
         for (int round = 1; round <= 2; round++) {
+            int refreshed = this.refreshes.refreshed();
             advanceClocks(Duration.ofMinutes(12));
-            int before = this.handshakes.attempts();
-            this.hub.closeAll();
-            await().atMost(ChatPage.TIMEOUT).until(() -> this.handshakes.attempts() >= before + 2);
-            alice.awaitConnected();
-            bob.awaitConnected();
+            await().atMost(ChatPage.TIMEOUT).until(() -> this.refreshes.refreshed() >= refreshed + 2);
         }
+        // Carol's token expired nine minutes ago: once her connection is closed, the
+        // server has looked at every connection's expiry since the clock moved.
+        await().atMost(ChatPage.TIMEOUT).until(() -> "1008 Access token expired".equals(carol.closeStatus()));
 
-        assertThat(alice.user()).isEqualTo("alice");
-        alice.send("still here after 24 minutes");
+        alice.sendToGroup("tea", "still here after 24 minutes").awaitSendResult("Sent to 1 connection in group tea.");
         bob.awaitMessage("still here after 24 minutes");
+        assertThat(List.of(alice.connectionId(), bob.connectionId())).containsExactly(aliceConnection, bobConnection);
+        assertThat(this.handshakes.attempts()).isEqualTo(handshakes);
     }
 
     /**
