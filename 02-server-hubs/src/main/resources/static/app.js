@@ -201,8 +201,18 @@ function showConnections(connections) {
 function keepChosenIfGone(chosen, list, options) {
   if (chosen.parentElement === list && !options.some((option) => option.value === chosen.value)) {
     chosen.textContent = chosen.textContent.replace(/( \(left\))?$/, ' (left)');
+    chosen.dataset.left = 'true';
     options.push(chosen);
   }
+}
+
+// A target that left stays in the list only while it is chosen.
+function forgetTargetsThatLeft() {
+  targetSelect.querySelectorAll('option[data-left]').forEach((option) => {
+    if (!option.selected) {
+      option.remove();
+    }
+  });
 }
 
 function showCount() {
@@ -243,7 +253,10 @@ messageInput.addEventListener('input', () => {
   sendResult.textContent = '';
   showCount();
 });
-targetSelect.addEventListener('change', () => { sendError.hidden = true; });
+targetSelect.addEventListener('change', () => {
+  sendError.hidden = true;
+  forgetTargetsThatLeft();
+});
 groupNameInput.addEventListener('input', () => {
   groupError.hidden = true;
   sendError.hidden = true;

@@ -87,6 +87,12 @@ function logOutAndClear(reason) {
   showUser();
   showStatus('logged out', null);
   clusterWarning.hidden = true;
+  // Nothing from the session that ended stays on the page as if it still held.
+  sendResult.textContent = '';
+  sendError.hidden = true;
+  groupError.hidden = true;
+  announceResult.textContent = '';
+  statsText.textContent = 'Statistics after connecting';
   if (reason) {
     showLoginError(reason);
   }
@@ -322,8 +328,18 @@ function targetOption(value, label) {
 function keepChosenIfGone(chosen, list, options) {
   if (chosen.parentElement === list && !options.some((option) => option.value === chosen.value)) {
     chosen.textContent = chosen.textContent.replace(/( \(left\))?$/, ' (left)');
+    chosen.dataset.left = 'true';
     options.push(chosen);
   }
+}
+
+// A target that left stays in the list only while it is chosen.
+function forgetTargetsThatLeft() {
+  targetSelect.querySelectorAll('option[data-left]').forEach((option) => {
+    if (!option.selected) {
+      option.remove();
+    }
+  });
 }
 
 function showStats(stats) {
@@ -390,7 +406,10 @@ messageInput.addEventListener('input', () => {
   sendResult.textContent = '';
   showCount();
 });
-targetSelect.addEventListener('change', () => { sendError.hidden = true; });
+targetSelect.addEventListener('change', () => {
+  sendError.hidden = true;
+  forgetTargetsThatLeft();
+});
 groupNameInput.addEventListener('input', () => {
   groupError.hidden = true;
   sendError.hidden = true;

@@ -178,6 +178,8 @@ class AuthorizationPageIT {
         bob.awaitMessage("for Bob only");
         bob.send("hello, everyone");
         alice.awaitMessage("hello, everyone");
+        await().atMost(ChatPage.TIMEOUT).until(() -> !alice.sendResult().isEmpty());
+        await().atMost(ChatPage.TIMEOUT).until(() -> !alice.stats().equals("Statistics after connecting"));
 
         alice.logOut();
 
@@ -187,6 +189,8 @@ class AuthorizationPageIT {
         assertThat(alice.messageTexts()).isEmpty();
         assertThat(alice.connectionTargets()).isEmpty();
         assertThat(alice.userTargets()).isEmpty();
+        assertThat(alice.sendResult()).isEmpty();
+        assertThat(alice.stats()).isEqualTo("Statistics after connecting");
         await().atMost(ChatPage.TIMEOUT).until(() -> !bob.connectionTargets().contains(aliceConnection));
     }
 

@@ -181,6 +181,8 @@ class TargetsPageIT {
         this.alice.send("still there, Carol?").awaitSendError(carolId);
         assertThat(this.alice.messageBox()).isEqualTo("still there, Carol?");
         this.alice.sendTo("all", "never mind");
+        // Chosen no longer, the connection that left is gone from the list at once.
+        assertThat(this.alice.connectionTargets()).doesNotContain(carolId);
         this.bob.awaitMessage("never mind");
         this.alice.awaitMessage("never mind");
         assertThat(this.bob.messageTexts()).doesNotContain("still there, Carol?");

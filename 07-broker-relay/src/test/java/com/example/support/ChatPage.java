@@ -248,7 +248,7 @@ public final class ChatPage {
     }
 
     /** The confirmation below the message box, empty when there is none. */
-    String sendResult() {
+    public String sendResult() {
         return this.sendResult.getText();
     }
 
