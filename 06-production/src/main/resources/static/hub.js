@@ -27,7 +27,8 @@ let statsTakenAt = 0;
 export function connect({ accessTokenFactory, onStatus, onMessage, onGroups, onConnections, onStats, onError,
   onSessionEnded }) {
   // Runs before every connect and reconnect. A browser cannot set an Authorization
-  // header on a WebSocket, so the token goes in the address, as SignalR does.
+  // header on a WebSocket, and it prints the address of one that fails in its console:
+  // the address carries a ticket that opens one connection, never the token itself.
   client.beforeConnect = async () => {
     const token = await accessTokenFactory();
     if (!token) {
@@ -35,7 +36,7 @@ export function connect({ accessTokenFactory, onStatus, onMessage, onGroups, onC
       onSessionEnded();
       return;
     }
-    client.brokerURL = `${hubUrl}?access_token=${encodeURIComponent(token)}`;
+    client.brokerURL = `${hubUrl}?ticket=${encodeURIComponent(await ticketFor(token))}`;
   };
   client.onConnect = () => {
     client.subscribe('/topic/messages', (frame) => onMessage(JSON.parse(frame.body), connectionId));
@@ -101,6 +102,18 @@ export function connect({ accessTokenFactory, onStatus, onMessage, onGroups, onC
   client.onStompError = (frame) => onError(frame.headers.message);
   onStatus('connecting', null);
   client.activate();
+}
+
+// A ticket for the next handshake, or none when the server cannot be reached: the attempt
+// then fails like any other, and the client tries again a second later.
+async function ticketFor(token) {
+  try {
+    const response = await fetch('/token/ticket', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    return response.ok ? (await response.json()).ticket : '';
+  }
+  catch {
+    return '';
+  }
 }
 
 // Each event says how one connection is now: there, with these details, or gone.

@@ -23,8 +23,8 @@ import com.example.support.ChatPage;
 import com.example.support.HandshakeCounter;
 import com.example.support.HubControls;
 import com.example.support.MutableClock;
-import com.example.support.RefreshCounter;
 import com.example.support.Screenshots;
+import com.example.support.TokenUse;
 import com.example.support.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +45,7 @@ class AuthorizationPageIT {
     HandshakeCounter handshakes;
 
     @Autowired
-    RefreshCounter refreshes;
+    TokenUse tokens;
 
     @Autowired
     HubControls hub;
@@ -214,9 +214,9 @@ class AuthorizationPageIT {
         int handshakes = this.handshakes.attempts();
 
         for (int round = 1; round <= 2; round++) {
-            int refreshed = this.refreshes.refreshed();
+            int refreshed = this.tokens.refreshed();
             advanceClocks(Duration.ofMinutes(12));
-            await().atMost(ChatPage.TIMEOUT).until(() -> this.refreshes.refreshed() >= refreshed + 2);
+            await().atMost(ChatPage.TIMEOUT).until(() -> this.tokens.refreshed() >= refreshed + 2);
         }
         // Carol's token expired nine minutes ago: once her connection is closed, the
         // server has looked at every connection's expiry since the clock moved.
@@ -226,6 +226,10 @@ class AuthorizationPageIT {
         bob.awaitMessage("still here after 24 minutes");
         assertThat(List.of(alice.connectionId(), bob.connectionId())).containsExactly(aliceConnection, bobConnection);
         assertThat(this.handshakes.attempts()).isEqualTo(handshakes);
+        // Every page opened its WebSocket with a ticket: no address held a token.
+        assertThat(this.tokens.browserHandshakes()).isNotEmpty()
+            .allSatisfy(
+                    (address) -> assertThat(address).startsWith("/messages?ticket=").doesNotContain("access_token"));
     }
 
     /**

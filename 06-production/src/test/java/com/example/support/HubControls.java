@@ -23,8 +23,7 @@ import static org.awaitility.Awaitility.await;
  * ({@link TestRedisConfig}), and the app's {@link MutableClock}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ HandshakeCounter.class, RefreshCounter.class, MessageControls.class, TestRedisConfig.class,
-        MutableClock.class })
+@Import({ HandshakeCounter.class, TokenUse.class, MessageControls.class, TestRedisConfig.class, MutableClock.class })
 public class HubControls implements WebSocketMessageBrokerConfigurer {
 
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();

@@ -23,8 +23,7 @@ import static org.awaitility.Awaitility.await;
  * ({@link TestBrokerConfig}), and the app's {@link MutableClock}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ HandshakeCounter.class, RefreshCounter.class, MessageControls.class, TestBrokerConfig.class,
-        MutableClock.class })
+@Import({ HandshakeCounter.class, TokenUse.class, MessageControls.class, TestBrokerConfig.class, MutableClock.class })
 public class HubControls implements WebSocketMessageBrokerConfigurer {
 
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();

@@ -48,6 +48,14 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /**
+     * Opens the hub's WebSocket with a connection ticket in the address, as the page
+     * does.
+     */
+    public static RawWebSocket openWithTicket(int port, String ticket) throws IOException {
+        return open(port, "/messages?ticket=" + ticket, "");
+    }
+
+    /**
      * Opens the hub's WebSocket on a socket that buffers at most a few KiB of what
      * arrives, so that a client that stops reading stalls the server's writes soon, as a
      * stalled network would.
