@@ -31,6 +31,10 @@ const statsText = document.getElementById('stats');
 let connected = false;
 let sending = false;
 let myConnectionId = null;
+// The groups of this connection, as the hub last said, and those to join again after a
+// reconnect the user did not ask for: the hub forgets a connection's groups when it closes.
+let myGroups = [];
+let groupsToRejoin = [];
 
 // The text stays in the box until the hub has accepted it: a refused or unconfirmed
 // message is never lost.
@@ -120,6 +124,9 @@ async function changeGroup(method) {
 
 function showStatus(state, connectionId) {
   connected = state === 'connected';
+  if (state === 'reconnecting' && myGroups.length > 0) {
+    groupsToRejoin = myGroups;
+  }
   myConnectionId = connectionId;
   statusText.textContent = state;
   statusText.dataset.state = state;
@@ -130,6 +137,21 @@ function showStatus(state, connectionId) {
   joinButton.disabled = !connected;
   leaveButton.disabled = !connected;
   showSending(sending);
+  if (connected && groupsToRejoin.length > 0) {
+    rejoinGroups(groupsToRejoin.splice(0));
+  }
+}
+
+// Joins again, one after another, the groups the connection was in before it dropped.
+async function rejoinGroups(groups) {
+  for (const group of groups) {
+    try {
+      await invoke('joinGroup', { group });
+    }
+    catch (error) {
+      showGroupError(`Could not join ${group} again: ${error.detail}`);
+    }
+  }
 }
 
 // While a message waits for the hub's answer, the box cannot change and Send is off.
@@ -189,6 +211,7 @@ function describeTarget(message) {
 }
 
 function showGroups(groups) {
+  myGroups = groups;
   myGroupsText.textContent = groups.length > 0 ? groups.join(', ') : 'no group';
 }
 

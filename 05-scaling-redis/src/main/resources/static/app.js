@@ -46,6 +46,10 @@ const announceError = document.getElementById('announce-error');
 let connected = false;
 let sending = false;
 let myConnectionId = null;
+// The groups of this connection, as the hub last said, and those to join again after a
+// reconnect the user did not ask for: the hub forgets a connection's groups when it closes.
+let myGroups = [];
+let groupsToRejoin = [];
 let me = null;
 
 async function logInAndConnect(event) {
@@ -80,6 +84,7 @@ function logOutAndClear(reason) {
   logOut();
   disconnect();
   me = null;
+  groupsToRejoin = [];
   messageList.replaceChildren();
   targetSelect.value = 'all';
   showConnections([]);
@@ -218,6 +223,9 @@ async function changeGroup(method) {
 
 function showStatus(state, connectionId, instance) {
   connected = state === 'connected';
+  if (state === 'reconnecting' && myGroups.length > 0) {
+    groupsToRejoin = myGroups;
+  }
   myConnectionId = connectionId;
   statusText.textContent = state;
   statusText.dataset.state = state;
@@ -230,6 +238,21 @@ function showStatus(state, connectionId, instance) {
   leaveButton.disabled = !connected;
   announceButton.disabled = !connected;
   showSending(sending);
+  if (connected && groupsToRejoin.length > 0) {
+    rejoinGroups(groupsToRejoin.splice(0));
+  }
+}
+
+// Joins again, one after another, the groups the connection was in before it dropped.
+async function rejoinGroups(groups) {
+  for (const group of groups) {
+    try {
+      await invoke('joinGroup', { group });
+    }
+    catch (error) {
+      showGroupError(`Could not join ${group} again: ${error.detail}`);
+    }
+  }
 }
 
 // While a message waits for the hub's answer, the box cannot change and Send is off.
@@ -298,6 +321,7 @@ function describeTarget(message) {
 }
 
 function showGroups(groups) {
+  myGroups = groups;
   myGroupsText.textContent = groups.length > 0 ? groups.join(', ') : 'no group';
 }
 

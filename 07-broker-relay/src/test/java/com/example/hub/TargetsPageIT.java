@@ -169,6 +169,26 @@ class TargetsPageIT {
         assertThat(this.alice.connectionTargets()).contains(this.bob.connectionId());
     }
 
+    /**
+     * The hub forgets a connection's groups when it closes: after a reconnect the user did
+     * not ask for, the page joins them again by itself, and group messages reach it.
+     */
+    @Test
+    void groupsAreJoinedAgainAfterAReconnect() throws Exception {
+        openBobsAndCarolsPages();
+        this.bob.joinGroup("tea");
+        await().atMost(ChatPage.TIMEOUT).until(() -> this.bob.groups().contains("tea"));
+        String before = this.bob.connectionId();
+
+        this.hub.closeAll();
+
+        await().atMost(ChatPage.TIMEOUT)
+            .until(() -> this.bob.status().equals("connected") && !this.bob.connectionId().equals(before));
+        await().atMost(ChatPage.TIMEOUT).until(() -> this.bob.groups().contains("tea"));
+        this.alice.awaitConnected().sendToGroup("tea", "back in the group");
+        this.bob.awaitMessage("back in the group");
+    }
+
     @Test
     void messageToAConnectionThatLeftIsRefusedNotBroadcast() {
         openBobsAndCarolsPages();
