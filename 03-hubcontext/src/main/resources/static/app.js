@@ -201,7 +201,7 @@ function describeSender(message, connectionId) {
 function describeTarget(message) {
   switch (message.target) {
     case 'all': return 'to everyone';
-    case 'caller': return 'to themselves';
+    case 'caller': return 'to yourself';
     case 'others': return 'to everyone else';
     case 'connection': return 'to you only';
     case 'group': return `to group ${message.group}`;

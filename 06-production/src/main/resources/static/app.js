@@ -311,7 +311,7 @@ function describeSender(message) {
 function describeTarget(message) {
   switch (message.target) {
     case 'all': return 'to everyone';
-    case 'caller': return 'to themselves';
+    case 'caller': return 'to yourself';
     case 'others': return 'to everyone else';
     case 'connection': return 'to you only';
     case 'user': return 'to you, in every tab';

@@ -103,6 +103,7 @@ class TargetsPageIT {
 
         this.alice.sendTo("caller", "note to self").awaitSendResult("Sent to you.");
         this.alice.awaitMessage("note to self");
+        assertThat(this.alice.targetLabelOf("note to self")).isEqualTo("to yourself");
         assertThat(this.alice.messageTexts()).doesNotContain("hello, you two");
     }
 
@@ -170,8 +171,8 @@ class TargetsPageIT {
     }
 
     /**
-     * The hub forgets a connection's groups when it closes: after a reconnect the user did
-     * not ask for, the page joins them again by itself, and group messages reach it.
+     * The hub forgets a connection's groups when it closes: after a reconnect the user
+     * did not ask for, the page joins them again by itself, and group messages reach it.
      */
     @Test
     void groupsAreJoinedAgainAfterAReconnect() throws Exception {

@@ -77,6 +77,8 @@ class RedisOutageTests {
             for (HubInstance instance : List.of(a, b)) {
                 JsonNode health = instance.health();
                 assertThat(health.at("/components/backplane/status").asString()).isEqualTo("DOWN");
+                // Its own connections: those of the other instance are out of its reach.
+                assertThat(health.at("/components/backplane/details/connections").asInt()).isEqualTo(2);
                 // The backplane says it, once: Boot's Redis check, which logs a stack
                 // trace at every look, is off.
                 assertThat(health.at("/components/redis").isMissingNode()).isTrue();

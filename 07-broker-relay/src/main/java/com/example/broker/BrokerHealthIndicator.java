@@ -30,7 +30,7 @@ class BrokerHealthIndicator implements HealthIndicator {
         Health.Builder health = this.membership.isReachable() ? Health.up()
                 : Health.down().withDetail("delivery", "none: the message broker is unreachable");
         return health.withDetail("instance", this.instance.value())
-            .withDetail("connections", this.registry.count())
+            .withDetail("connections", this.registry.localConnections().size())
             .build();
     }
 

@@ -105,13 +105,16 @@ class ClusterPageIT {
     /**
      * The broker stops: no instance can deliver anything, so each page says it lost its
      * connection and why, where the user looks, and keeps trying; the broker back, the
-     * pages reconnect by themselves and every message reaches the other page once.
+     * pages reconnect by themselves, join their groups again, and every message reaches
+     * the other page once.
      */
     @Test
     void pagesReconnectByThemselvesAfterABrokerOutage() {
         ChatPage alice = ChatPage.open(this.aliceBrowser, instance1.port()).logIn("alice").awaitConnected();
         ChatPage bob = ChatPage.open(this.bobBrowser, instance2.port()).logIn("bob").awaitConnected();
         String aliceBefore = alice.connectionId();
+        bob.joinGroup("tea");
+        await().atMost(ChatPage.TIMEOUT).until(() -> bob.groups().contains("tea"));
 
         try (CapturedLog log = CapturedLog.of(MembershipChannel.class, Level.WARN)) {
             broker.stop();
@@ -143,6 +146,10 @@ class ClusterPageIT {
         bob.send("and back");
         alice.awaitMessage("and back");
         assertThat(bob.messageTexts()).containsOnlyOnce("everyone hears this again");
+        await().atMost(ChatPage.TIMEOUT)
+            .until(() -> instance1.bean(ConnectionRegistry.class).members("tea").contains(bob.connectionId()));
+        alice.sendToGroup("tea", "kettle is on again").awaitSendResult("Sent to 1 connection in group tea.");
+        bob.awaitMessage("kettle is on again");
     }
 
 }
