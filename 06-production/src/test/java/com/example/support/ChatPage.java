@@ -330,18 +330,12 @@ public final class ChatPage {
 
     /** The user names the "To" list offers, one per connected user. */
     public List<String> userTargets() {
-        return this.driver.findElements(By.cssSelector("#user-targets option"))
-            .stream()
-            .map(WebElement::getText)
-            .toList();
+        return strings("return [...document.querySelectorAll('#user-targets option')].map((o) => o.text);");
     }
 
     /** The connection ids the "To" list offers, one per other open connection. */
     public List<String> connectionTargets() {
-        return this.connectionTargets.findElements(By.tagName("option"))
-            .stream()
-            .map((option) -> option.getDomAttribute("value"))
-            .toList();
+        return strings("return [...document.querySelectorAll('#connection-targets option')].map((o) => o.value);");
     }
 
     /** The target label of the message with the given text, such as "to group tea". */
@@ -443,6 +437,16 @@ public final class ChatPage {
 
     private Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+    }
+
+    /**
+     * What a script returns as a list of strings, read in one go: the page replaces a
+     * list's elements whenever it changes, so elements found one call earlier may be
+     * gone.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> strings(String script) {
+        return List.copyOf((List<String>) script(script));
     }
 
 }
