@@ -22,11 +22,18 @@ answers() (
   [[ $status == 200 ]]
 )
 
-# Whether what listens on the port is a STOMP broker: it answers CONNECT.
+# Whether what listens on the port is a STOMP broker: it answers CONNECT. With the
+# instances' system login, so that ours lets it in; then it says goodbye and waits for the
+# receipt, and reads each frame up to its NUL, so that the broker logs nothing about it.
 is_broker() (
   exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
-  printf 'CONNECT\naccept-version:1.2\nhost:localhost\n\n\0' >&3
-  read -r -t 2 reply <&3 || exit 1
+  printf 'CONNECT\naccept-version:1.2\nhost:localhost\nlogin:%s\npasscode:%s\n\n\0' \
+    "${HUB_BROKER_SYSTEM_LOGIN:-hub-system}" "$HUB_BROKER_SYSTEM_PASSCODE" >&3
+  read -r -t 2 -d '' reply <&3 || exit 1
+  if [[ $reply == CONNECTED* ]]; then
+    printf 'DISCONNECT\nreceipt:bye\n\n\0' >&3
+    read -r -t 2 -d '' _ <&3
+  fi
   [[ $reply == CONNECTED* || $reply == ERROR* ]]
 )
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
@@ -112,7 +113,11 @@ public final class LocalBroker implements AutoCloseable {
             .setAutoCreateAddresses(true)
             .setAutoDeleteAddresses(true)
             .setAutoCreateQueues(true)
-            .setAutoDeleteQueues(true);
+            .setAutoDeleteQueues(true)
+            // Named, or Artemis warns at each new subscription that they are
+            // missing; the hub's messages are never redelivered and never expire.
+            .setDeadLetterAddress(SimpleString.of("hub.dead-letters"))
+            .setExpiryAddress(SimpleString.of("hub.expired"));
         Configuration configuration = new ConfigurationImpl().setName("hub-broker")
             .setPersistenceEnabled(false)
             .setSecurityEnabled(true)
