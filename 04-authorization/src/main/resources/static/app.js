@@ -226,6 +226,10 @@ function showStatus(state, connectionId) {
   if (connected) {
     connectionError.hidden = true;
   }
+  else {
+    // The hub's numbers come again once it is connected; until then they are not known.
+    statsText.textContent = 'Statistics after connecting';
+  }
   joinButton.disabled = !connected;
   leaveButton.disabled = !connected;
   announceButton.disabled = !connected;

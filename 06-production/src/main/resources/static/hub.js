@@ -89,6 +89,9 @@ export function connect({ accessTokenFactory, onStatus, onMessage, onGroups, onC
   };
   client.onWebSocketClose = () => {
     connectionId = null;
+    // Who is connected is unknown until the hub says so again.
+    connections.clear();
+    onConnections([]);
     // The hub may or may not have handled these: say so, and let the user try again.
     unanswered.splice(0).forEach((call) => call.reject({
       error: 'not-confirmed',

@@ -124,6 +124,10 @@ class ClusterPageIT {
                     await().atMost(ChatPage.TIMEOUT).until(() -> !page.connectionError().isEmpty());
                 }
                 assertThat(alice.connectionError()).isIn("Connection to broker closed.", "Broker not available.");
+                // Nothing the page showed about the cluster holds now: not who is there,
+                // not the numbers.
+                assertThat(alice.connectionTargets()).isEmpty();
+                assertThat(alice.stats()).isEqualTo("Statistics after connecting");
                 assertThat(alice.isInView("connection-error")).isTrue();
                 Accessibility.assertNoSeriousViolations(this.aliceBrowser);
                 Screenshots.save(this.aliceBrowser, "broker-outage");
