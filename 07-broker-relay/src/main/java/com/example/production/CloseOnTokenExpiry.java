@@ -44,17 +44,15 @@ public class CloseOnTokenExpiry {
      * the same user, opened with the same roles: the connection goes on with the roles it
      * was opened with, so after a change of roles it closes at its first token's expiry,
      * and the page reconnects with the new ones.
-     * @return whether the connection is kept open
      */
-    public boolean keepOpen(String connectionId, String user, List<String> roles, Instant until) {
+    public void keepOpen(String connectionId, String user, List<String> roles, Instant until) {
         WebSocketSession session = this.sessions.get(connectionId);
         if (session == null || !(session.getPrincipal() instanceof JwtAuthenticationToken authentication)
                 || !authentication.getName().equals(user)
                 || !Objects.equals(authentication.getToken().getClaimAsStringList("roles"), roles)) {
-            return false;
+            return;
         }
         this.keptOpenUntil.merge(connectionId, until, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
-        return true;
     }
 
     @Scheduled(fixedDelay = 1000)
