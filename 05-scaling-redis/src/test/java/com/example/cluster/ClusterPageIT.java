@@ -1,5 +1,8 @@
 package com.example.cluster;
 
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
 
 import com.example.hub.ConnectionRegistry;
+import com.example.support.Accessibility;
 import com.example.support.Browser;
+import com.example.support.CapturedLog;
 import com.example.support.ChatPage;
 import com.example.support.HubInstance;
 import com.example.support.Screenshots;
@@ -20,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances of the app on a Redis of their own, and a headless Chromium browser on
  * each: the users chat with each other across instances, and each page shows its own
- * instance and says which of its numbers are the cluster's.
+ * instance and says which of its numbers are the cluster's, and what it can reach while
+ * Redis is down.
  */
 class ClusterPageIT {
 
@@ -94,6 +100,48 @@ class ClusterPageIT {
         alice.sendToGroup("tea", "kettle is on").awaitSendResult("Sent to 1 connection in group tea.");
 
         bob.awaitMessage("kettle is on");
+    }
+
+    /**
+     * Redis stopped in the middle of the test: each page warns that its messages reach
+     * only its own instance, where the user looks, and the users on one instance still
+     * chat; Redis back, the warnings go and the instances hear each other again.
+     */
+    @Test
+    void pageWarnsWhileItsInstanceIsCutOffFromTheOthers() throws Exception {
+        ChatPage alice = ChatPage.open(this.aliceBrowser, instance1.port()).logIn("alice").awaitConnected();
+        ChatPage bob = ChatPage.open(this.bobBrowser, instance2.port()).logIn("bob").awaitConnected();
+        assertThat(alice.clusterWarning()).isEmpty();
+
+        try (CapturedLog log = CapturedLog.of(Backplane.class, Level.WARN)) {
+            redis.stop();
+            try {
+                for (ChatPage page : List.of(alice, bob)) {
+                    await().atMost(ChatPage.TIMEOUT)
+                        .until(() -> page.clusterWarning().startsWith("Cut off from the other instances"));
+                }
+                assertThat(alice.isInView("cluster-warning")).isTrue();
+                alice.send("only instance 1 hears this").awaitSendResult("Sent to everyone: 1 connection.");
+                alice.sendTo("others", "bob cannot hear this")
+                    .awaitSendResult("Reached nobody: no one this instance can reach right now.");
+                Accessibility.assertNoSeriousViolations(this.aliceBrowser);
+                Screenshots.save(this.aliceBrowser, "cluster-warning");
+            }
+            finally {
+                redis.restart();
+            }
+            assertThat(log.lines()).anySatisfy((line) -> assertThat(line).contains("Redis is unreachable"));
+        }
+
+        for (ChatPage page : List.of(alice, bob)) {
+            await().atMost(HubInstance.RECONNECT).until(() -> page.clusterWarning().isEmpty());
+        }
+        // Both ways: the tests after this one need the instances to hear each other.
+        instance1.awaitDeliveryTo(instance2);
+        instance2.awaitDeliveryTo(instance1);
+        alice.send("everyone hears this again");
+        bob.awaitMessage("everyone hears this again");
+        assertThat(bob.messageTexts()).doesNotContain("only instance 1 hears this", "bob cannot hear this");
     }
 
 }

@@ -49,17 +49,28 @@ public final class HubInstance implements AutoCloseable {
 
     /**
      * Returns once a message sent on this instance reaches a connection on the other one.
-     * Redis pub/sub keeps nothing for later, so this sends every 200 ms until one
-     * arrives.
      */
     public void awaitDeliveryTo(HubInstance other) throws Exception {
         try (HubTestClient sender = HubTestClient.connect(port(), "carol");
                 HubTestClient receiver = HubTestClient.connect(other.port(), "carol", "/topic/messages")) {
-            await().atMost(RECONNECT).pollInterval(Duration.ofMillis(200)).until(() -> {
-                sender.send("/app/sendMessageToAll", "{\"text\":\"probe\"}");
-                return !receiver.received("/topic/messages").isEmpty();
-            });
+            awaitDelivery(sender, receiver);
         }
+    }
+
+    /**
+     * Returns once a message sent by one client reaches the other, which is on another
+     * instance and subscribed to {@code /topic/messages}. Redis pub/sub keeps nothing for
+     * later, so this sends a probe every 200 ms until one sent during this call arrives.
+     */
+    public static void awaitDelivery(HubTestClient from, HubTestClient to) {
+        int before = to.received("/topic/messages").size();
+        await().atMost(RECONNECT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            from.send("/app/sendMessageToAll", "{\"text\":\"probe\"}");
+            return to.received("/topic/messages")
+                .stream()
+                .skip(before)
+                .anyMatch((body) -> body.contains("\"text\":\"probe\""));
+        });
     }
 
     public <T> T bean(Class<T> type) {

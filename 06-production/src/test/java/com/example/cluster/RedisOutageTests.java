@@ -2,7 +2,6 @@ package com.example.cluster;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +38,6 @@ class RedisOutageTests {
 
     static HubInstance b;
 
-    private final AtomicInteger probes = new AtomicInteger();
-
     @BeforeAll
     static void startInstances() {
         redis = TestRedis.start();
@@ -66,7 +63,7 @@ class RedisOutageTests {
                 HubTestClient adminOnB = HubTestClient.connect(b.port(), "admin", "/topic/messages");
                 CapturedLog log = CapturedLog.of(Backplane.class, Level.INFO);
                 CapturedLog healthChecks = CapturedLog.of(DataRedisReactiveHealthIndicator.class, Level.WARN)) {
-            awaitCrossInstanceDelivery(aliceOnA, bobOnB);
+            HubInstance.awaitDelivery(aliceOnA, bobOnB);
 
             redis.stop();
 
@@ -114,7 +111,7 @@ class RedisOutageTests {
 
             redis.restart();
 
-            awaitCrossInstanceDelivery(aliceOnA, bobOnB);
+            HubInstance.awaitDelivery(aliceOnA, bobOnB);
             for (HubInstance instance : List.of(a, b)) {
                 await().atMost(HubTestClient.TIMEOUT)
                     .until(() -> instance.health().at("/components/backplane/status").asString().equals("UP"));
@@ -135,17 +132,6 @@ class RedisOutageTests {
                     .stream()
                     .noneMatch((event) -> event.contains("disconnected")));
         }
-    }
-
-    /**
-     * Sends from A every 200 ms until B receives one: Redis pub/sub keeps nothing for
-     * later.
-     */
-    private void awaitCrossInstanceDelivery(HubTestClient onA, HubTestClient onB) {
-        await().atMost(HubInstance.RECONNECT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            onA.send("/app/sendMessageToAll", "{\"text\":\"probe " + this.probes.incrementAndGet() + "\"}");
-            return texts(onB.received("/topic/messages")).stream().anyMatch((text) -> text.startsWith("probe"));
-        });
     }
 
     private static String lastOf(List<String> list) {
