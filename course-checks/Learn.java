@@ -3,6 +3,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
@@ -180,7 +181,10 @@ public class Learn {
 
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (dir.getFileName().toString().equals("target")) {
+                // The chapter's own tests stay behind: they test the chapter before, and
+                // stop compiling (and so running) as the lesson changes its types. The
+                // lesson checks are the learner's tests.
+                if (dir.getFileName().toString().equals("target") || dir.equals(from.resolve("src/test"))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(to.resolve(from.relativize(dir).toString()));
@@ -213,7 +217,7 @@ public class Learn {
         }
         Path workspace = root.resolve("workspace");
         Chapter chapter = options.chapter().isPresent() ? options.chapter().get() : workspaceChapter(workspace);
-        boolean twoInstances = chapter.compareTo(Chapter.C05) >= 0;
+        boolean twoInstances = Checks.of(chapter).stream().anyMatch(Check::twoInstances);
         try (RunningApp app = RunningApp.build(root, workspace, twoInstances)) {
             if (app == null) {
                 return 1;
@@ -224,22 +228,12 @@ public class Learn {
 
     static int runChecks(Chapter chapter, String url, String url2, boolean all) {
         List<Check> checks = Checks.of(chapter);
-        if (!checks.isEmpty() && chapter.compareTo(Chapter.C05) >= 0 && url2 == null) {
-            // Checks of a cluster need two instances: with one, the chapter keeps 04's contract.
-            System.out.println("Chapter " + chapter.number + "'s checks need two instances (--url2); with one, "
-                    + "chapter 04's, which it must keep passing, are these.");
-            return runChecks(Chapter.C04, url, null, all);
-        }
-        if (checks.isEmpty()) {
-            // A chapter keeps the clients' contract of the chapters before it.
+        if (url2 == null && checks.stream().anyMatch(Check::twoInstances)) {
+            // A cluster's checks need two instances; one keeps the contract of the chapter before.
             Chapter earlier = chapter.previous();
-            while (Checks.of(earlier).isEmpty()) {
-                earlier = earlier.previous();
-            }
-            System.out.println("Chapter " + chapter.number + " has no lesson checks of its own yet; chapter "
-                    + earlier.number + "'s, which it must keep passing, are these. Its tests show the rest: "
-                    + wrapper() + " -pl " + chapter.module + " verify");
-            return runChecks(earlier, url, url2, all);
+            System.out.println("Chapter " + chapter.number + "'s checks need two instances (--url2); with one, "
+                    + "chapter " + earlier.number + "'s, which it must keep passing, are these.");
+            return runChecks(earlier, url, null, all);
         }
         Hub hub = new Hub(url, chapter);
         Hub other = (url2 != null) ? new Hub(url2, chapter) : hub;
@@ -278,20 +272,23 @@ public class Learn {
 
     static int list() {
         for (Chapter chapter : Chapter.values()) {
-            List<Check> checks = Checks.of(chapter);
-            System.out.println("Chapter " + chapter.number + " · " + chapter.title
-                    + (checks.isEmpty() ? "  (no lesson checks yet)" : ""));
-            checks.forEach((check) -> System.out.println("  · " + check.name));
+            System.out.println("Chapter " + chapter.number + " · " + chapter.title);
+            Checks.of(chapter).forEach((check) -> System.out.println("  · " + check.name));
         }
         return 0;
     }
 
     /** One behaviour of a lesson, as a user of the app sees it. */
-    record Check(String name, String hint, Body body) {
+    record Check(String name, String hint, Body body, boolean twoInstances) {
 
         /** A check of one instance. */
         Check(String name, String hint, OneInstance body) {
-            this(name, hint, (Body) (hub, other) -> body.run(hub));
+            this(name, hint, (hub, other) -> body.run(hub), false);
+        }
+
+        /** A check of two instances of one cluster. */
+        Check(String name, String hint, Body body) {
+            this(name, hint, body, true);
         }
 
         /** A check of two instances of one cluster; for a single instance, both are the same. */
@@ -333,8 +330,9 @@ public class Learn {
                 case C02 -> serverHubs();
                 case C03 -> hubContext();
                 case C04 -> authorization();
-                case C05 -> cluster();
-                default -> List.of();
+                case C05 -> cluster(false);
+                case C06 -> production();
+                case C07 -> brokerRelay();
             };
         }
 
@@ -667,18 +665,14 @@ public class Learn {
                             }));
         }
 
-        static List<Check> cluster() {
-            return List.of(sameAsBefore(), new Check("a connection on one instance is listed on the other",
-                    "Each instance publishes its connections on the Redis backplane and lists the others' (ConnectionRegistry, ClusterMembers).",
-                    (Check.Body) (one, two) -> {
-                        Client alice = one.connect("alice", "wonderland");
-                        String events = alice.subscribe("/topic/connections");
-                        Client bob = two.connect("bob", "builder");
-                        String id = bob.connectionId();
-                        expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))), "connected");
-                        awaitListed(alice, id);
-                    }), new Check("a message to everyone on one instance reaches the other instance's connections",
-                            "HubClients.all sends locally and publishes a backplane message; each instance hands what the others publish to its own connections.",
+        /**
+         * Chapter 05's lesson, and chapter 07's: the same behaviour across two instances,
+         * first through a Redis backplane, then through a message broker.
+         */
+        static List<Check> cluster(boolean broker) {
+            return List.of(sameAsBefore(), new Check("a message to everyone on one instance reaches the other instance's connections",
+                            broker ? "WebSocketConfig relays /topic to the broker (enableStompBrokerRelay): the broker hands /topic/messages to the subscribers of every instance."
+                                    : "HubClients.all sends locally and publishes a backplane message; each instance hands what the others publish to its own connections.",
                             (Check.Body) (one, two) -> {
                                 Client alice = one.connect("alice", "wonderland");
                                 Client bob = two.connect("bob", "builder");
@@ -687,8 +681,34 @@ public class Learn {
                                 alice.send("/app/sendMessageToAll", Json.object("text", text));
                                 expectMessage(bob.next(bobMessages), text, "all");
                             }),
+                    new Check("an announcement posted to one instance reaches the other instance's pages",
+                            broker ? "The announcement controllers use HubClients.all, which now goes through the broker: nothing to add."
+                                    : "The announcement controllers use HubClients.all, which publishes on the backplane: nothing to add.",
+                            (Check.Body) (one, two) -> {
+                                Client alice = one.connect("alice", "wonderland");
+                                String messages = alice.subscribe("/topic/messages");
+                                String text = "announced over there " + UUID.randomUUID();
+                                Response response = two.postJson("/api/announcements", Json.object("text", text),
+                                        two.adminToken());
+                                if (response.status != 202) {
+                                    throw fail("POST /api/announcements answered " + response.status + ", expected 202");
+                                }
+                                expectMessage(alice.next(messages), text, "announcement");
+                            }),
+                    new Check("a connection on one instance is listed on the other",
+                    broker ? "Each instance publishes its connections on the broker's membership topic and lists the others' (MembershipChannel, ClusterMembers)."
+                                    : "Each instance publishes its connections on the Redis backplane and lists the others' (ConnectionRegistry, ClusterMembers).",
+                    (Check.Body) (one, two) -> {
+                        Client alice = one.connect("alice", "wonderland");
+                        String events = alice.subscribe("/topic/connections");
+                        Client bob = two.connect("bob", "builder");
+                        String id = bob.connectionId();
+                        expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))), "connected");
+                        awaitListed(alice, id);
+                    }),
                     new Check("a message to one connection reaches it on the other instance",
-                            "HubClients sends to the connections of this instance itself and publishes the others' ids in one backplane message.",
+                            broker ? "Each connection's /user/queue/messages is a topic of its own on the broker (ConnectionTopics): HubClients sends there, wherever the connection is."
+                                    : "HubClients sends to the connections of this instance itself and publishes the others' ids in one backplane message.",
                             (Check.Body) (one, two) -> {
                                 Client alice = one.connect("alice", "wonderland");
                                 Client bob = two.connect("bob", "builder");
@@ -700,7 +720,8 @@ public class Learn {
                                 expectMessage(bob.next(bobQueue), text, "connection");
                             }),
                     new Check("a message to a user reaches their connections on both instances",
-                            "The registry knows every instance's connections with their users: sendMessageToUser sends to all of them.",
+                            broker ? "The registry knows every instance's connections with their users: sendMessageToUser sends to each one's topic."
+                                    : "The registry knows every instance's connections with their users: sendMessageToUser sends to all of them.",
                             (Check.Body) (one, two) -> {
                                 Client alice = one.connect("alice", "wonderland");
                                 Client bobHere = one.connect("bob", "builder");
@@ -714,7 +735,8 @@ public class Learn {
                                 expectMessage(bobThere.next(there), text, "user");
                             }),
                     new Check("a group spans the instances",
-                            "Group memberships travel on the backplane too, so that every instance knows every group's members.",
+                            broker ? "Group memberships travel on the membership channel, so that every instance knows every group's members."
+                                    : "Group memberships travel on the backplane too, so that every instance knows every group's members.",
                             (Check.Body) (one, two) -> {
                                 Client alice = one.connect("alice", "wonderland");
                                 Client bob = two.connect("bob", "builder");
@@ -741,21 +763,9 @@ public class Learn {
                                 }
                                 expectMessage(bob.next(bobQueue), text, "group");
                             }),
-                    new Check("an announcement posted to one instance reaches the other instance's pages",
-                            "The announcement controllers use HubClients.all, which publishes on the backplane: nothing to add.",
-                            (Check.Body) (one, two) -> {
-                                Client alice = one.connect("alice", "wonderland");
-                                String messages = alice.subscribe("/topic/messages");
-                                String text = "announced over there " + UUID.randomUUID();
-                                Response response = two.postJson("/api/announcements", Json.object("text", text),
-                                        two.adminToken());
-                                if (response.status != 202) {
-                                    throw fail("POST /api/announcements answered " + response.status + ", expected 202");
-                                }
-                                expectMessage(alice.next(messages), text, "announcement");
-                            }),
                     new Check("a connection that leaves one instance leaves the other's list",
-                            "The instance that held the connection publishes its disconnection; the others announce it to their pages.",
+                            broker ? "The instance that held the connection publishes its disconnection on the membership channel; the others announce it to their pages."
+                                    : "The instance that held the connection publishes its disconnection; the others announce it to their pages.",
                             (Check.Body) (one, two) -> {
                                 Client alice = one.connect("alice", "wonderland");
                                 String events = alice.subscribe("/topic/connections");
@@ -766,6 +776,171 @@ public class Learn {
                                 bob.close();
                                 expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))),
                                         "disconnected");
+                            }));
+        }
+
+        /** Chapter 07's lesson: chapter 05's behaviour through a broker, which health shows. */
+        static List<Check> brokerRelay() {
+            List<Check> checks = new ArrayList<>(cluster(true));
+            checks.add(new Check("an admin's health view shows the broker",
+                    "BrokerHealthIndicator says whether the relay's system connection to the broker is up; health shows it as broker.",
+                    (hub) -> {
+                        Response health = hub.get("/actuator/health", hub.adminToken());
+                        Object components = (health.status == 200) ? Json.parseObject(health.body).get("components")
+                                : null;
+                        if (!(components instanceof Map<?, ?> all) || !(all.get("broker") instanceof Map<?, ?> broker)
+                                || !"UP".equals(broker.get("status"))) {
+                            throw fail("GET /actuator/health answered the admin " + health.status + " "
+                                    + health.body.substring(0, Math.min(200, health.body.length()))
+                                    + ", expected a component broker that is UP");
+                        }
+                    }));
+            return checks;
+        }
+
+        /** Chapter 06's lesson: what a deployment adds, each measure as a client meets it. */
+        static List<Check> production() {
+            return List.of(sameAsBefore(), new Check("the server offers heartbeats, to find connections that went silent",
+                    "WebSocketConfig gives the simple broker heartbeats (setHeartbeatValue) and a TaskScheduler to send them.",
+                    (hub) -> {
+                        Client alice = hub.connect("alice", "wonderland", "10000,10000");
+                        if (alice.heartBeat().replace(" ", "").matches("0,.*|.*,0")) {
+                            throw fail("CONNECTED says heart-beat:" + alice.heartBeat()
+                                    + ": the server neither sends nor expects heartbeats");
+                        }
+                    }), new Check("a connection may hold at most 32 subscriptions",
+                            "SubscriptionLimit, a ChannelInterceptor of the inbound channel, counts each connection's subscriptions and refuses more (too-many-subscriptions).",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                for (int i = 0; i < 40; i++) {
+                                    alice.subscribeFrame("/topic/messages");
+                                }
+                                expectError(alice.next(alice.subscribe("/user/queue/errors")), "too-many-subscriptions");
+                            }),
+                    new Check("one user's connections to one instance are capped",
+                            "ConnectionLimit, a WebSocket handler decorator, counts each user's connections and refuses one too many with a STOMP ERROR frame (too-many-connections).",
+                            (hub) -> {
+                                for (int opened = 0; opened < 100; opened++) {
+                                    try {
+                                        hub.connect("bob", "builder");
+                                    }
+                                    catch (Failure ex) {
+                                        if (!ex.getMessage().contains("\"too-many-connections\"")) {
+                                            throw ex;
+                                        }
+                                        hub.connect("alice", "wonderland"); // Other users still connect.
+                                        return;
+                                    }
+                                }
+                                throw fail("bob opened 100 connections to one instance, and none was refused");
+                            }),
+                    new Check("the names of one connection's groups are capped in length, together",
+                            "GroupNameLimit adds up the characters of a connection's group names and refuses a join past hub.limits.group-name-characters (group-names-too-long).",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                String groups = alice.subscribe("/user/queue/groups");
+                                String prefix = UUID.randomUUID().toString().replace("-", "");
+                                for (int i = 0; i < 100; i++) {
+                                    alice.send("/app/joinGroup", Json.object("group", prefix + "%032d".formatted(i)));
+                                    try {
+                                        alice.next(groups);
+                                    }
+                                    catch (Failure ex) {
+                                        if (ex.getMessage().contains("\"group-names-too-long\"")) {
+                                            return;
+                                        }
+                                        throw ex;
+                                    }
+                                }
+                                throw fail("alice joined 100 groups with names of 64 characters, and none was refused");
+                            }),
+                    new Check("the server closes the connection after DISCONNECT",
+                            "CloseAfterDisconnect closes the WebSocket once the hub has answered a DISCONNECT: a client that never closes cannot keep it open.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                alice.sendFrame("DISCONNECT\nreceipt:bye\n\n");
+                                alice.await((frame) -> frame.command.equals("RECEIPT"), WAIT, "RECEIPT frame");
+                                alice.awaitClosed();
+                            }),
+                    new Check("the page comes with a Content-Security-Policy",
+                            "ContentSecurityPolicy adds the header to every response: scripts from the app itself only.",
+                            (hub) -> {
+                                Optional<String> policy = hub.get("/").headers.firstValue("Content-Security-Policy");
+                                if (policy.isEmpty() || !policy.get().contains("default-src 'self'")) {
+                                    throw fail("GET / has Content-Security-Policy: " + policy.orElse("(none)")
+                                            + ", expected one with default-src 'self'");
+                                }
+                            }),
+                    new Check("a one-use ticket opens the hub, once",
+                            "POST /token/ticket (ConnectionTickets) gives a ticket for the caller's token; TicketHandshake lets ?ticket= stand for that token, once.",
+                            (hub) -> {
+                                Response issued = hub.postForm("/token/ticket", "", hub.token("alice", "wonderland"));
+                                Object ticket = (issued.status == 200) ? Json.parseObject(issued.body).get("ticket") : null;
+                                if (!(ticket instanceof String value)) {
+                                    throw fail("POST /token/ticket answered " + issued.status + " " + issued.body);
+                                }
+                                Client alice = hub.connectWithTicket(value);
+                                if (!"alice".equals(alice.welcome().get("user"))) {
+                                    throw fail("the ticket's connection is " + alice.welcome() + ", expected alice's");
+                                }
+                                int again = hub.handshakeStatus(null, "?ticket=" + Hub.encode(value));
+                                if (again != 401) {
+                                    throw fail("the same ticket opened the hub a second time (" + again + "), expected 401");
+                                }
+                            }),
+                    new Check("a token refresh gives a new token without the password",
+                            "POST /token/refresh (TokenController) answers a valid token with a new one, until hub.token.max-session after the login.",
+                            (hub) -> {
+                                Response refreshed = hub.postForm("/token/refresh", "", hub.token("alice", "wonderland"));
+                                Object token = (refreshed.status == 200)
+                                        ? Json.parseObject(refreshed.body).get("access_token") : null;
+                                if (!(token instanceof String)) {
+                                    throw fail("POST /token/refresh answered " + refreshed.status + " " + refreshed.body);
+                                }
+                            }),
+                    new Check("guessing passwords is slowed down: 429 after repeated failures",
+                            "LoginRateLimiter counts failed logins per user and address; past hub.token.login-failures, POST /token answers 429 with Retry-After.",
+                            (hub) -> {
+                                String user = "guesser-" + UUID.randomUUID().toString().substring(0, 8);
+                                for (int attempt = 1; attempt <= 100; attempt++) {
+                                    Response response = hub.postForm("/token", "username=" + user + "&password=wrong");
+                                    if (response.status == 429) {
+                                        if (response.headers.firstValue("Retry-After").isEmpty()) {
+                                            throw fail("429 without a Retry-After header");
+                                        }
+                                        return;
+                                    }
+                                    if (response.status != 401) {
+                                        throw fail("a wrong password answered " + response.status + ", expected 401 or 429");
+                                    }
+                                }
+                                throw fail("100 wrong passwords for one user were all answered 401");
+                            }),
+                    new Check("the health probes answer without a token",
+                            "Spring Boot Actuator, with management.endpoint.health.probes.enabled; ActuatorAccess lets /actuator/health through.",
+                            (hub) -> {
+                                for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+                                    Response response = hub.get(probe);
+                                    if (response.status != 200 || !response.body.contains("\"UP\"")) {
+                                        throw fail("GET " + probe + " answered " + response.status + " " + response.body
+                                                + ", expected 200 and UP");
+                                    }
+                                }
+                            }),
+                    new Check("the hub's metrics are for admins",
+                            "HubMetrics registers the hub.* meters; ActuatorAccess asks for an ADMIN's token for everything but health.",
+                            (hub) -> {
+                                int anonymous = hub.get("/actuator/prometheus").status;
+                                int alice = hub.get("/actuator/prometheus", hub.token("alice", "wonderland")).status;
+                                Response admin = hub.get("/actuator/prometheus", hub.adminToken());
+                                if (anonymous != 401 || alice != 403) {
+                                    throw fail("GET /actuator/prometheus answered " + anonymous + " without a token and "
+                                            + alice + " to alice, expected 401 and 403");
+                                }
+                                if (admin.status != 200 || !admin.body.contains("hub_connections")) {
+                                    throw fail("GET /actuator/prometheus answered the admin " + admin.status
+                                            + (admin.status == 200 ? " without hub_connections" : ""));
+                                }
                             }));
         }
 
@@ -860,10 +1035,29 @@ public class Learn {
         }
 
         Client connect(String user, String password) throws Failure {
-            String query = (user == null) ? "" : "?access_token=" + URLEncoder.encode(token(user, password), StandardCharsets.UTF_8);
-            Client client = Client.open(this.http, this.url.replaceFirst("^http", "ws") + "/messages" + query);
+            return connect(user, password, "0,0");
+        }
+
+        /** A connection that offers these STOMP heartbeats (sent, wanted, in ms). */
+        Client connect(String user, String password, String heartBeat) throws Failure {
+            String query = (user == null) ? "" : "?access_token=" + encode(token(user, password));
+            return open(query, heartBeat);
+        }
+
+        /** A connection opened with a ticket of {@code POST /token/ticket} (chapter 06). */
+        Client connectWithTicket(String ticket) throws Failure {
+            return open("?ticket=" + encode(ticket), "0,0");
+        }
+
+        private Client open(String query, String heartBeat) throws Failure {
+            Client client = Client.open(this.http, this.url.replaceFirst("^http", "ws") + "/messages" + query,
+                    heartBeat);
             this.clients.add(client);
             return client;
+        }
+
+        static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
 
         String token(String user, String password) throws Failure {
@@ -887,12 +1081,17 @@ public class Learn {
 
         /** The status of a handshake with this Origin (none if null) and no token. */
         int handshakeStatus(String origin) throws Failure {
+            return handshakeStatus(origin, "");
+        }
+
+        /** The status of a handshake with this Origin (none if null) and query string. */
+        int handshakeStatus(String origin, String query) throws Failure {
             WebSocket.Builder builder = this.http.newWebSocketBuilder().connectTimeout(WAIT);
             if (origin != null) {
                 builder.header("Origin", origin);
             }
             try {
-                WebSocket socket = builder.buildAsync(URI.create(this.url.replaceFirst("^http", "ws") + "/messages"),
+                WebSocket socket = builder.buildAsync(URI.create(this.url.replaceFirst("^http", "ws") + "/messages" + query),
                         new WebSocket.Listener() {
                         })
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -911,30 +1110,38 @@ public class Learn {
         }
 
         Response get(String path) throws Failure {
-            return send(HttpRequest.newBuilder(URI.create(this.url + path)).GET());
+            return get(path, null);
+        }
+
+        Response get(String path, String token) throws Failure {
+            return send(withToken(HttpRequest.newBuilder(URI.create(this.url + path)).GET(), token));
         }
 
         Response postForm(String path, String form) throws Failure {
-            return send(HttpRequest.newBuilder(URI.create(this.url + path))
+            return postForm(path, form, null);
+        }
+
+        Response postForm(String path, String form, String token) throws Failure {
+            return send(withToken(HttpRequest.newBuilder(URI.create(this.url + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(form)), token));
+        }
+
+        private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {
+            return (token != null) ? request.header("Authorization", "Bearer " + token) : request;
         }
 
         Response postJson(String path, String json, String token) throws Failure {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.url + path))
+            return send(withToken(HttpRequest.newBuilder(URI.create(this.url + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            return send(request);
+                .POST(HttpRequest.BodyPublishers.ofString(json)), token));
         }
 
         private Response send(HttpRequest.Builder request) throws Failure {
             try {
                 HttpResponse<String> response = this.http.send(request.timeout(WAIT).build(),
                         HttpResponse.BodyHandlers.ofString());
-                return new Response(response.statusCode(), response.body());
+                return new Response(response.statusCode(), response.body(), response.headers());
             }
             catch (IOException ex) {
                 throw fail("the app did not answer " + request.build().uri().getPath() + ": " + ex);
@@ -952,7 +1159,7 @@ public class Learn {
 
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, HttpHeaders headers) {
     }
 
     /** A STOMP 1.2 client over the JDK's WebSocket, as much of one as the checks need. */
@@ -974,12 +1181,15 @@ public class Learn {
 
         private Map<String, Object> welcome;
 
+        /** The headers of the server's CONNECTED frame. */
+        private Map<String, String> connected;
+
         /** The body of the message {@link #next} returned last. */
         private String lastBody;
 
         private String closedBecause;
 
-        static Client open(HttpClient http, String url) throws Failure {
+        static Client open(HttpClient http, String url, String heartBeat) throws Failure {
             Client client = new Client();
             try {
                 client.socket = http.newWebSocketBuilder()
@@ -997,11 +1207,18 @@ public class Learn {
             catch (InterruptedException | TimeoutException ex) {
                 throw fail("the WebSocket handshake did not finish in " + WAIT.toSeconds() + " s");
             }
-            client.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n");
+            try {
+                client.sendFrame("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:" + heartBeat + "\n\n");
+            }
+            catch (Failure ex) {
+                // Refused and closed at once: its ERROR frame, if any, says why.
+            }
             Frame connected = client.await((frame) -> !frame.command.equals("MESSAGE"), WAIT, "CONNECTED frame");
             if (!connected.command.equals("CONNECTED")) {
-                throw fail("the server answered CONNECT with " + connected.command + ": " + connected.headers.get("message"));
+                throw fail("the server answered CONNECT with " + connected.command + ": "
+                        + (connected.body.isBlank() ? connected.headers.get("message") : connected.body));
             }
+            client.connected = connected.headers;
             client.errors = client.subscribeFrame("/user/queue/errors");
             return client;
         }
@@ -1100,6 +1317,32 @@ public class Learn {
             }
         }
 
+        /** The heartbeats the server promised in CONNECTED: sent, wanted, in ms. */
+        String heartBeat() {
+            return this.connected.getOrDefault("heart-beat", "0,0");
+        }
+
+        /** Waits for the server to close the connection, and says how it did. */
+        String awaitClosed() throws Failure {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            synchronized (this.frames) {
+                while (this.closedBecause == null) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw fail("the server did not close the connection within " + WAIT.toSeconds() + " s");
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this.frames, left);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw fail("interrupted");
+                    }
+                }
+                return this.closedBecause;
+            }
+        }
+
         private synchronized void sendFrame(String frame) throws Failure {
             try {
                 this.socket.sendText(frame + "\0", true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -1125,10 +1368,12 @@ public class Learn {
                             return frame;
                         }
                     }
+                    if (this.closedBecause != null) {
+                        throw fail("no " + what + ": the server closed the connection (" + this.closedBecause + ")");
+                    }
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
-                        throw fail("no " + what + " within " + wait.toSeconds() + " s"
-                                + (this.closedBecause != null ? "; the server closed the connection: " + this.closedBecause : ""));
+                        throw fail("no " + what + " within " + wait.toSeconds() + " s");
                     }
                     try {
                         TimeUnit.NANOSECONDS.timedWait(this.frames, left);
@@ -1373,7 +1618,7 @@ public class Learn {
 
     /**
      * The workspace app, built with the Maven wrapper and started on a free port; twice, as
-     * two instances of one cluster, for the chapters from 05 on.
+     * two instances of one cluster, for the chapters whose checks need two (05, 07).
      */
     static final class RunningApp implements AutoCloseable {
 
@@ -1382,6 +1627,13 @@ public class Learn {
         final String url2;
 
         private final List<Process> processes = new ArrayList<>();
+
+        /**
+         * The broker's passcodes, the same for both instances: chapter 07's development
+         * broker, which the first instance starts, lets in only the passcodes it was given.
+         */
+        private final List<String> passcodes = List.of("--hub.broker.system-passcode=" + UUID.randomUUID(),
+                "--hub.broker.client-passcode=" + UUID.randomUUID());
 
         private RunningApp(String url, String url2) {
             this.url = url;
@@ -1424,9 +1676,10 @@ public class Learn {
         private boolean start(Path jar, Path workspace, int port, String name) throws IOException, InterruptedException {
             Path appLog = workspace.resolve("target/learn-" + name + ".log");
             System.out.println("Starting " + name + " on port " + port + " …");
-            Process app = new ProcessBuilder(javaCommand(), "-jar", jar.toString(), "--server.port=" + port,
-                    "--server.address=127.0.0.1", "--hub.instance.name=" + name)
-                .directory(workspace.toFile())
+            List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", jar.toString(), "--server.port=" + port,
+                    "--server.address=127.0.0.1", "--hub.instance.name=" + name));
+            command.addAll(this.passcodes);
+            Process app = new ProcessBuilder(command).directory(workspace.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(appLog.toFile())
                 .start();
