@@ -93,6 +93,7 @@ for instance in 1 2; do
     --spring.data.redis.host=localhost --spring.data.redis.port=6379 --spring.main.banner-mode=off
 done
 
+say "Waiting for both pages to answer (10 to 30 seconds)..."
 for port in 8080 8081; do
   for ((tries = 0; ; tries++)); do
     answers $port 2>/dev/null && break

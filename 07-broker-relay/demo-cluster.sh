@@ -108,6 +108,7 @@ for instance in 1 2; do
     --hub.broker.embedded=false --hub.broker.port=61613 --spring.main.banner-mode=off
 done
 
+say "Waiting for both pages to answer (10 to 30 seconds)..."
 for port in 8080 8081; do
   for ((tries = 0; ; tries++)); do
     answers $port 2>/dev/null && break

@@ -46,6 +46,11 @@ const announceError = document.getElementById('announce-error');
 let connected = false;
 let sending = false;
 let myConnectionId = null;
+let myInstance = null;
+// The connections the page last heard of, and the last statistics: the footer says "in the
+// cluster" only once the list shows a connection on another instance.
+let knownConnections = [];
+let lastStats = null;
 // The groups of this connection, as the hub last said, and those to join again after a
 // reconnect the user did not ask for: the hub forgets a connection's groups when it closes.
 let myGroups = [];
@@ -97,6 +102,7 @@ function logOutAndClear(reason) {
   sendError.hidden = true;
   groupError.hidden = true;
   announceResult.textContent = '';
+  lastStats = null;
   statsText.textContent = 'Statistics after connecting';
   if (reason) {
     showLoginError(reason);
@@ -227,15 +233,20 @@ function showStatus(state, connectionId, instance) {
     groupsToRejoin = myGroups;
   }
   myConnectionId = connectionId;
+  myInstance = instance ?? null;
   statusText.textContent = state;
   statusText.dataset.state = state;
   connectionIdText.textContent = connectionId ?? 'none yet';
   instanceText.textContent = instance ?? 'none yet';
   if (connected) {
     connectionError.hidden = true;
+    if (lastStats) {
+      showStats(lastStats);
+    }
   }
   else {
     // The hub's numbers come again once it is connected; until then they are not known.
+    lastStats = null;
     statsText.textContent = 'Statistics after connecting';
   }
   joinButton.disabled = !connected;
@@ -342,6 +353,10 @@ function showConnections(connections) {
   connectionTargets.replaceChildren(...options);
   userTargets.replaceChildren(...users);
   targetSelect.value = chosen.value;
+  knownConnections = connections;
+  if (lastStats) {
+    showStats(lastStats);
+  }
 }
 
 function targetOption(value, label) {
@@ -372,7 +387,11 @@ function forgetTargetsThatLeft() {
 
 function showStats(stats) {
   const messages = stats.messagesPerMinute === 1 ? '1 message' : `${stats.messagesPerMinute} messages`;
-  statsText.textContent = `${connectionsText(stats.connections)} in the cluster · ${messages} in the last minute on this instance`;
+  const clustered = myInstance !== null
+    && knownConnections.some((connection) => connection.instance !== myInstance);
+  const where = clustered ? ' in the cluster' : '';
+  lastStats = stats;
+  statsText.textContent = `${connectionsText(stats.connections)}${where} · ${messages} in the last minute on this instance`;
   clusterWarning.hidden = stats.clusterReachable;
 }
 
