@@ -1,5 +1,6 @@
 package com.example.broker;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
@@ -64,6 +65,28 @@ class ClusterPageIT {
     void releaseBrowsers() {
         Browser.release(this.aliceBrowser);
         Browser.release(this.bobBrowser);
+    }
+
+    /**
+     * While a page retries an instance that stopped, the browser's console shows every
+     * address it tries: a spent or empty ticket, never an access token.
+     */
+    @Test
+    void noTokenReachesTheConsoleWhileThePageRetriesAStoppedInstance() {
+        HubInstance instance3 = HubInstance.start("instance-3", broker);
+        ChatPage.open(this.aliceBrowser, instance3.port()).logIn("alice").awaitConnected();
+        Browser.consoleErrors(this.aliceBrowser);
+        instance3.close();
+
+        List<String> attempts = new ArrayList<>();
+        await().atMost(ChatPage.TIMEOUT).until(() -> {
+            Browser.consoleErrors(this.aliceBrowser)
+                .stream()
+                .filter((line) -> line.contains("/messages?"))
+                .forEach(attempts::add);
+            return attempts.size() >= 2;
+        });
+        assertThat(attempts).allSatisfy((line) -> assertThat(line).contains("ticket=").doesNotContain("access_token"));
     }
 
     @Test
