@@ -425,6 +425,18 @@ public class Learn {
 
         static List<Check> serverHubs() {
             return List.of(sameAsBefore(),
+                    new Check("every client hears when a connection opens and when it ends",
+                            "@EventListener methods for SessionConnectEvent and SessionDisconnectEvent that announce a ConnectionEvent on /topic/connections.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                String events = alice.subscribe("/topic/connections");
+                                Client bob = hub.connect();
+                                String id = bob.connectionId();
+                                expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))), "connected");
+                                bob.close();
+                                expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))),
+                                        "disconnected");
+                            }),
                     new Check("sendMessageToCaller reaches the caller only, on /user/queue/messages, and answers how many it reached",
                             "HubClients.connection(connectionId, ...) sends to the caller's /user/queue/messages; @SendToUser(destinations = \"/queue/replies\", broadcast = false) answers it with a Sent.",
                             (hub) -> {
@@ -496,18 +508,6 @@ public class Learn {
                                 if (!mine.equals(first)) {
                                     throw fail("bob, who is not in the group, received \"" + first + "\"");
                                 }
-                            }),
-                    new Check("every client hears when a connection opens and when it ends",
-                            "@EventListener methods for SessionConnectEvent and SessionDisconnectEvent that announce a ConnectionEvent on /topic/connections.",
-                            (hub) -> {
-                                Client alice = hub.connect();
-                                String events = alice.subscribe("/topic/connections");
-                                Client bob = hub.connect();
-                                String id = bob.connectionId();
-                                expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))), "connected");
-                                bob.close();
-                                expectEvent(alice.next(events, (event) -> id.equals(event.get("connectionId"))),
-                                        "disconnected");
                             }),
                     new Check("a client cannot go around the hub: a SEND straight to /topic/messages is refused",
                             "A ChannelInterceptor on the client inbound channel that drops a SEND outside /app/** and answers forbidden-destination.",
