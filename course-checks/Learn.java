@@ -628,7 +628,7 @@ public class Learn {
                                 }
                             }),
                     new Check("sendMessageToUser reaches every connection of that user",
-                            "convertAndSendToUser with the user's name reaches each of their connections; unknown users are the error unknown-user.",
+                            "Find the user's connections in the ConnectionRegistry and send to each through HubClients; unknown users are the error unknown-user.",
                             (hub) -> {
                                 Client alice = hub.connect("alice", "wonderland");
                                 Client bob1 = hub.connect("bob", "builder");
