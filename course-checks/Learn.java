@@ -1327,17 +1327,7 @@ public class Learn {
             long deadline = System.nanoTime() + WAIT.toNanos();
             synchronized (this.frames) {
                 while (this.closedBecause == null) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw fail("the server did not close the connection within " + WAIT.toSeconds() + " s");
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(this.frames, left);
-                    }
-                    catch (InterruptedException ex) {
-                        Thread.currentThread().interrupt();
-                        throw fail("interrupted");
-                    }
+                    waitForMore(deadline, "the server did not close the connection within " + WAIT.toSeconds() + " s");
                 }
                 return this.closedBecause;
             }
@@ -1371,18 +1361,26 @@ public class Learn {
                     if (this.closedBecause != null) {
                         throw fail("no " + what + ": the server closed the connection (" + this.closedBecause + ")");
                     }
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw fail("no " + what + " within " + wait.toSeconds() + " s");
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(this.frames, left);
-                    }
-                    catch (InterruptedException ex) {
-                        Thread.currentThread().interrupt();
-                        throw fail("interrupted");
-                    }
+                    waitForMore(deadline, "no " + what + " within " + wait.toSeconds() + " s");
                 }
+            }
+        }
+
+        /**
+         * Waits, holding the frames' lock, until a frame or the close arrives, or fails with
+         * this message once the deadline has passed.
+         */
+        private void waitForMore(long deadline, String tooLate) throws Failure {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw fail(tooLate);
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this.frames, left);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw fail("interrupted");
             }
         }
 
