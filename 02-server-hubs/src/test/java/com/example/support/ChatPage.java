@@ -264,6 +264,14 @@ public final class ChatPage {
         return this.messages.findElements(By.tagName(tagName)).size();
     }
 
+    /** Whether the message list holds more than it shows, so that it scrolls. */
+    public boolean messagesScroll() {
+        return (Boolean) script("""
+                const list = document.getElementById('messages');
+                return list.scrollHeight > list.clientHeight;
+                """);
+    }
+
     /** The id of the element that has the keyboard focus. */
     public String focused() {
         return String.valueOf(script("return document.activeElement.id;"));

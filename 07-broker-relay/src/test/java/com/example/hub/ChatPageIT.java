@@ -221,4 +221,18 @@ class ChatPageIT {
         assertThat(this.alice.statusRole()).isEqualTo("status");
     }
 
+    @Test
+    void aMessageListThatScrollsCanBeReadByKeyboard() {
+        // Long messages, which wrap over many lines: a few fill the list.
+        String words = "a long message ".repeat(SendMessageRequest.MAX_TEXT_LENGTH / 16);
+        for (int i = 1; !this.alice.messagesScroll(); i++) {
+            assertThat(i).as("messages sent before the list scrolls").isLessThanOrEqualTo(40);
+            String text = i + " " + words;
+            this.alice.paste(text).pressEnter().awaitMessage(text);
+        }
+
+        // A list that scrolls must take the focus, or a keyboard user cannot scroll it.
+        Accessibility.assertNoSeriousViolations(this.aliceBrowser);
+    }
+
 }
