@@ -15,10 +15,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +36,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +49,9 @@ import java.util.stream.Stream;
  * java course-checks/Learn.java check       builds and starts workspace/, checks chapter 02's lesson
  * java course-checks/Learn.java check --all every check, not only up to the first that fails
  * java course-checks/Learn.java reset       workspace/ back to where "start" left it (the old one is kept)
- * java course-checks/Learn.java list        the chapters and their checks
+ * java course-checks/Learn.java list        the chapters, their checks and their exercises
+ * java course-checks/Learn.java check --exercise 2   exercise 2 of workspace/'s chapter, and its lesson
+ * java course-checks/Learn.java solution 01 2        chapter 01 with the reference solution of exercise 2, checked
  * </pre>
  *
  * The checks talk to the app from outside, as the page does (HTTP, and STOMP over a
@@ -63,6 +73,7 @@ public class Learn {
             case "start" -> start(root, options.chapter().orElseThrow(() -> usage("start needs a chapter, e.g. start 02")));
             case "reset" -> reset(root);
             case "check" -> check(root, options);
+            case "solution" -> solution(root, options);
             case "list" -> list();
             default -> throw usage("unknown command " + options.command);
         };
@@ -111,7 +122,7 @@ public class Learn {
             emptyApp(workspace);
         }
         else {
-            copy(root.resolve(from.module), workspace);
+            copy(root.resolve(from.module), workspace, false);
             Path pom = workspace.resolve("pom.xml");
             String text = Files.readString(pom)
                 .replace("<artifactId>" + from.module + "</artifactId>", "<artifactId>workspace</artifactId>")
@@ -176,15 +187,17 @@ public class Learn {
         Files.writeString(workspace.resolve("src/main/resources/application.properties"), "");
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    /**
+     * Copies a chapter's module, without what it built. A workspace leaves the chapter's own
+     * tests behind: they test the chapter before, and stop compiling (and so running) as the
+     * lesson changes its types; the lesson checks are the learner's tests.
+     */
+    static void copy(Path from, Path to, boolean withTests) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
 
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                // The chapter's own tests stay behind: they test the chapter before, and
-                // stop compiling (and so running) as the lesson changes its types. The
-                // lesson checks are the learner's tests.
-                if (dir.getFileName().toString().equals("target") || dir.equals(from.resolve("src/test"))) {
+                if (dir.getFileName().toString().equals("target") || !withTests && dir.equals(from.resolve("src/test"))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(to.resolve(from.relativize(dir).toString()));
@@ -213,27 +226,62 @@ public class Learn {
     static int check(Path root, Options options) throws Exception {
         if (options.url != null) {
             Chapter chapter = options.chapter().orElseThrow(() -> usage("--url needs --chapter NN"));
-            return runChecks(chapter, options.url, options.url2, options.all);
+            return runChecks(chapter, options.exercise, options.url, options.url2, options.all);
         }
         Path workspace = root.resolve("workspace");
         Chapter chapter = options.chapter().isPresent() ? options.chapter().get() : workspaceChapter(workspace);
+        return buildAndCheck(root, workspace, chapter, options.exercise, options.all);
+    }
+
+    /**
+     * Chapter NN's reference code with the reference solution of one of its exercises
+     * ({@code docs/solutions/NN-.../K-....patch}), built and checked as a workspace is.
+     */
+    static int solution(Path root, Options options) throws Exception {
+        Chapter chapter = options.chapter().orElseThrow(() -> usage("solution needs a chapter and an exercise, e.g. solution 01 2"));
+        if (options.exercise == null) {
+            throw usage("solution needs an exercise, e.g. solution " + chapter.number + " 2");
+        }
+        Exercise exercise = Exercises.of(chapter, options.exercise);
+        Path patch = exercise.solution(root, chapter);
+        Path copy = root.resolve("course-checks/target/solutions/" + chapter.module + "-" + exercise.number);
+        Solutions.prepare(root, root.resolve(chapter.module), patch, copy);
+        System.out.println("Chapter " + chapter.number + " with " + root.relativize(patch) + " is in "
+                + root.relativize(copy) + ".");
+        return buildAndCheck(root, copy, chapter, options.exercise, true);
+    }
+
+    private static int buildAndCheck(Path root, Path module, Chapter chapter, Integer exercise, boolean all)
+            throws Exception {
         boolean twoInstances = Checks.of(chapter).stream().anyMatch(Check::twoInstances);
-        try (RunningApp app = RunningApp.build(root, workspace, twoInstances)) {
+        try (RunningApp app = RunningApp.build(root, module, twoInstances)) {
             if (app == null) {
                 return 1;
             }
-            return runChecks(chapter, app.url, app.url2, options.all);
+            return runChecks(chapter, exercise, app.url, app.url2, all);
         }
     }
 
-    static int runChecks(Chapter chapter, String url, String url2, boolean all) {
-        List<Check> checks = Checks.of(chapter);
+    /** The chapter's checks; for an exercise, the exercise's first, then the chapter's. */
+    static int runChecks(Chapter chapter, Integer exercise, String url, String url2, boolean all) {
+        if (exercise == null) {
+            return runChecks(chapter, "Chapter " + chapter.number + " · " + chapter.title, Checks.of(chapter), url, url2,
+                    all);
+        }
+        Exercise chosen = Exercises.of(chapter, exercise);
+        List<Check> checks = new ArrayList<>(chosen.checks);
+        checks.addAll(Checks.of(chapter));
+        return runChecks(chapter, "Chapter " + chapter.number + " · exercise " + chosen.number + " · " + chosen.title,
+                checks, url, url2, all);
+    }
+
+    static int runChecks(Chapter chapter, String title, List<Check> checks, String url, String url2, boolean all) {
         if (url2 == null && checks.stream().anyMatch(Check::twoInstances)) {
             // A cluster's checks need two instances; one keeps the contract of the chapter before.
             Chapter earlier = chapter.previous();
             System.out.println("Chapter " + chapter.number + "'s checks need two instances (--url2); with one, "
                     + "chapter " + earlier.number + "'s, which it must keep passing, are these.");
-            return runChecks(earlier, url, null, all);
+            return runChecks(earlier, null, url, null, all);
         }
         Hub hub = new Hub(url, chapter);
         Hub other = (url2 != null) ? new Hub(url2, chapter) : hub;
@@ -263,7 +311,6 @@ public class Learn {
                 other.closeAll();
             }
         }
-        String title = "Chapter " + chapter.number + " · " + chapter.title;
         String progress = passed + " of " + checks.size() + " work";
         System.out.println(title + " ".repeat(Math.max(2, 72 - title.length() - progress.length())) + progress);
         lines.forEach(System.out::println);
@@ -274,6 +321,11 @@ public class Learn {
         for (Chapter chapter : Chapter.values()) {
             System.out.println("Chapter " + chapter.number + " · " + chapter.title);
             Checks.of(chapter).forEach((check) -> System.out.println("  · " + check.name));
+            for (Exercise exercise : Exercises.of(chapter)) {
+                System.out.println("  Exercise " + exercise.number + " · " + exercise.title + "   (check --exercise "
+                        + exercise.number + ")");
+                exercise.checks.forEach((check) -> System.out.println("    · " + check.name));
+            }
         }
         return 0;
     }
@@ -1009,6 +1061,462 @@ public class Learn {
 
     }
 
+    // ---------------------------------------------------------------- the exercises
+
+    /**
+     * An exercise of a chapter's guide: what it asks for, as checks of the app from outside,
+     * and where its reference solution is.
+     */
+    record Exercise(int number, String title, List<Check> checks) {
+
+        Exercise(int number, String title, Check... checks) {
+            this(number, title, List.of(checks));
+        }
+
+        /** The solution: a patch of the chapter's folder, {@code docs/solutions/<chapter>/<K>-<name>.patch}. */
+        Path solution(Path root, Chapter chapter) throws IOException {
+            Path folder = root.resolve("docs/solutions/" + chapter.module);
+            try (Stream<Path> files = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
+                return files.filter((file) -> file.getFileName().toString().startsWith(this.number + "-"))
+                    .filter((file) -> file.toString().endsWith(".patch"))
+                    .findFirst()
+                    .orElseThrow(() -> usage("exercise " + this.number + " of chapter " + chapter.number
+                            + " has no solution in " + root.relativize(folder)));
+            }
+        }
+
+    }
+
+    /** Each chapter's exercises that a check can tell done from not done, in the order of its guide. */
+    static final class Exercises {
+
+        static List<Exercise> of(Chapter chapter) {
+            return switch (chapter) {
+                case C01 -> basics();
+                case C02 -> serverHubs();
+                case C03 -> hubContext();
+                case C04 -> authorization();
+                default -> List.of();
+            };
+        }
+
+        static Exercise of(Chapter chapter, int number) {
+            return of(chapter).stream()
+                .filter((exercise) -> exercise.number == number)
+                .findFirst()
+                .orElseThrow(() -> usage("chapter " + chapter.number + " has no exercise " + number + " with a check"
+                        + " (java course-checks/Learn.java list shows them)"));
+        }
+
+        static List<Exercise> basics() {
+            return List.of(new Exercise(1, "Typing indicator", new Check(
+                    "a call of /app/typing tells every client on /topic/typing who is typing",
+                    "A @MessageMapping(\"/typing\") method with @SendTo(\"/topic/typing\") that returns {\"from\": the caller's connection id}.",
+                    (hub) -> {
+                        Client alice = hub.connect();
+                        Client bob = hub.connect();
+                        String typing = bob.subscribe("/topic/typing");
+                        alice.send("/app/typing", "{}");
+                        Object from = bob.next(typing).get("from");
+                        if (!alice.connectionId().equals(from)) {
+                            throw fail("bob heard that " + from + " is typing, expected alice's connection id");
+                        }
+                    })),
+                    new Exercise(2, "Message history", new Check(
+                            "SUBSCRIBE /app/history answers the last 20 messages, oldest first",
+                            "A @SubscribeMapping(\"/history\") that returns the messages the hub keeps: at most 20, in a collection that many threads may use at once.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                String messages = alice.subscribe("/topic/messages");
+                                List<String> sent = new ArrayList<>();
+                                String run = UUID.randomUUID().toString().substring(0, 8);
+                                for (int i = 1; i <= 25; i++) {
+                                    String text = "message " + i + " of " + run;
+                                    alice.send("/app/sendMessageToAll", Json.object("text", text));
+                                    alice.next(messages);
+                                    sent.add(text);
+                                }
+                                Client late = hub.connect();
+                                Object history = Json.parse(late.request("/app/history"));
+                                if (!(history instanceof List<?> list)) {
+                                    throw fail("the answer was " + history + ", expected a JSON array of messages");
+                                }
+                                List<Object> texts = list.stream()
+                                    .map((message) -> (message instanceof Map<?, ?> map) ? map.get("text") : message)
+                                    .toList();
+                                if (!texts.equals(sent.subList(5, 25))) {
+                                    throw fail("after 25 messages the history held " + texts.size() + " (" + texts
+                                            + "), expected the last 20, oldest first");
+                                }
+                            })),
+                    new Exercise(3, "A stricter limit", new Check(
+                            "a text of 500 characters arrives, even as JSON escapes; one of 501 is refused with invalid-message",
+                            "MAX_TEXT_LENGTH in SendMessageRequest is the hub's limit; MAX_FRAME_BYTES must still fit 500 characters written as six-byte escapes such as \\u0001.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                String errors = alice.subscribe("/user/queue/errors");
+                                String messages = alice.subscribe("/topic/messages");
+                                alice.send("/app/sendMessageToAll", "{\"text\":\"" + "\\u0001".repeat(500) + "\"}");
+                                Object text = alice.next(messages).get("text");
+                                if (!"\u0001".repeat(500).equals(text)) {
+                                    throw fail("the text of 500 escaped characters came back as " + text);
+                                }
+                                alice.send("/app/sendMessageToAll", Json.object("text", "x".repeat(501)));
+                                Checks.expectError(alice.next(errors), "invalid-message");
+                            }), new Check("a frame far over what 500 characters need (20,000 characters) ends the connection",
+                                    "Lower MAX_FRAME_BYTES in WebSocketConfig: Spring's STOMP decoder refuses a larger frame before the hub sees it.",
+                                    (hub) -> {
+                                        Client alice = hub.connect();
+                                        alice.send("/app/sendMessageToAll", Json.object("text", "x".repeat(20_000)));
+                                        alice.awaitClosed();
+                                    })),
+                    new Exercise(4, "A name with the message", new Check(
+                            "a message sent with a name carries it to every client; a name of over 30 characters is refused with invalid-message",
+                            "A name in SendMessageRequest (@Size(max = 30), may be left out) and in HubMessage, passed on by the hub method.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                Client bob = hub.connect();
+                                String errors = alice.subscribe("/user/queue/errors");
+                                String messages = bob.subscribe("/topic/messages");
+                                String text = "named " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToAll", Json.object("text", text, "name", "Ada"));
+                                Map<String, Object> message = bob.next(messages);
+                                if (!"Ada".equals(message.get("name"))) {
+                                    throw fail("bob received " + message + ", expected the name \"Ada\"");
+                                }
+                                alice.send("/app/sendMessageToAll", Json.object("text", "too long", "name", "x".repeat(31)));
+                                Checks.expectError(alice.next(errors), "invalid-message");
+                                String unnamed = "unnamed " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToAll", Json.object("text", unnamed));
+                                Object next = bob.next(messages).get("text");
+                                if (!unnamed.equals(next)) {
+                                    throw fail("bob received \"" + next + "\" next, expected the message without a name");
+                                }
+                            })));
+        }
+
+
+        static List<Exercise> serverHubs() {
+            return List.of(new Exercise(1, "Group events", new Check(
+                    "a group's members hear when a connection joins or leaves it; the joiner does not",
+                    "In joinGroup and leaveGroup, send a HubMessage to the group's other members through HubClients.connections(...).",
+                    (hub) -> {
+                        Client alice = hub.connect();
+                        Client bob = hub.connect();
+                        String group = "tea-" + UUID.randomUUID().toString().substring(0, 8);
+                        String aliceQueue = alice.subscribe("/user/queue/messages");
+                        String aliceGroups = alice.subscribe("/user/queue/groups");
+                        String bobQueue = bob.subscribe("/user/queue/messages");
+                        String bobGroups = bob.subscribe("/user/queue/groups");
+                        alice.send("/app/joinGroup", Json.object("group", group));
+                        alice.next(aliceGroups);
+                        bob.send("/app/joinGroup", Json.object("group", group));
+                        bob.next(bobGroups);
+                        expectGroupEvent(alice.next(aliceQueue), bob.connectionId() + " joined " + group, group);
+                        String mine = "to me " + UUID.randomUUID();
+                        bob.send("/app/sendMessageToCaller", Json.object("text", mine));
+                        Object first = bob.next(bobQueue).get("text");
+                        if (!mine.equals(first)) {
+                            throw fail("bob received \"" + first + "\": the joiner heard of its own joining");
+                        }
+                        bob.send("/app/leaveGroup", Json.object("group", group));
+                        bob.next(bobGroups);
+                        expectGroupEvent(alice.next(aliceQueue), bob.connectionId() + " left " + group, group);
+                    })),
+                    new Exercise(2, "OthersInGroup", new Check(
+                            "sendMessageToOthersInGroup reaches the group's members but the caller, and answers how many it reached",
+                            "The group's members from the ConnectionRegistry without the caller, through HubClients.connections(...), with the target \"othersInGroup\"; answer a Sent on /user/queue/replies.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                Client bob = hub.connect();
+                                Client carol = hub.connect();
+                                String group = "tea-" + UUID.randomUUID().toString().substring(0, 8);
+                                String aliceQueue = alice.subscribe("/user/queue/messages");
+                                String replies = alice.subscribe("/user/queue/replies");
+                                String aliceGroups = alice.subscribe("/user/queue/groups");
+                                String bobQueue = bob.subscribe("/user/queue/messages");
+                                String bobGroups = bob.subscribe("/user/queue/groups");
+                                String carolQueue = carol.subscribe("/user/queue/messages");
+                                alice.send("/app/joinGroup", Json.object("group", group));
+                                alice.next(aliceGroups);
+                                bob.send("/app/joinGroup", Json.object("group", group));
+                                bob.next(bobGroups);
+                                String text = "to the others in the group " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToOthersInGroup", Json.object("group", group, "text", text));
+                                Map<String, Object> message = bob.next(bobQueue,
+                                        (candidate) -> text.equals(candidate.get("text")));
+                                Checks.expectMessage(message, text, "othersInGroup");
+                                Checks.expectReply(alice.next(replies), 1);
+                                for (Client client : List.of(alice, carol)) {
+                                    String queue = (client == alice) ? aliceQueue : carolQueue;
+                                    String mine = "to me " + UUID.randomUUID();
+                                    client.send("/app/sendMessageToCaller", Json.object("text", mine));
+                                    Object first = client.next(queue, (candidate) -> !"group".equals(candidate.get("target")))
+                                        .get("text");
+                                    if (!mine.equals(first)) {
+                                        throw fail((client == alice ? "the caller" : "carol, who is not in the group,")
+                                                + " received \"" + first + "\"");
+                                    }
+                                }
+                            })));
+        }
+
+        static List<Exercise> hubContext() {
+            return List.of(new Exercise(1, "Say more in the problem", new Check(
+                    "a refused announcement's problem lists each field error under errors",
+                    "ProblemDetail.setProperty(\"errors\", ...) in the @ExceptionHandler for MethodArgumentNotValidException: one {\"field\", \"message\"} per field error.",
+                    (hub) -> {
+                        Response refused = hub.postJson("/api/announcements", Json.object("text", "   "), hub.adminToken());
+                        Object errors = (refused.status == 400) ? Json.objectOrRaw(refused.body).get("errors") : null;
+                        if (!(errors instanceof List<?> list) || list.size() != 1
+                                || !(list.get(0) instanceof Map<?, ?> error) || !"text".equals(error.get("field"))
+                                || !(error.get("message") instanceof String message) || message.isBlank()) {
+                            throw fail("a blank announcement answered " + refused.status + " " + refused.body
+                                    + ", expected 400 with errors [{\"field\": \"text\", \"message\": ...}]");
+                        }
+                    })),
+                    new Exercise(2, "Count the groups", new Check(
+                            "the statistics on /topic/stats count the groups that have members",
+                            "A groups number in HubStats, counted by the ConnectionRegistry, and compared by sameNumbersAs: the statistics are published only when a number changes.",
+                            (hub) -> {
+                                Client alice = hub.connect();
+                                String stats = alice.subscribe("/topic/stats");
+                                String groups = alice.subscribe("/user/queue/groups");
+                                List<String> names = List.of("count-" + UUID.randomUUID().toString().substring(0, 8),
+                                        "count-" + UUID.randomUUID().toString().substring(0, 8));
+                                for (String group : names) {
+                                    alice.send("/app/joinGroup", Json.object("group", group));
+                                    alice.next(groups);
+                                }
+                                Duration twoPublications = WAIT.plus(WAIT);
+                                int counted = ((Number) alice.next(stats, (numbers) -> groupCount(numbers) >= 2,
+                                        twoPublications)
+                                    .get("groups")).intValue();
+                                for (String group : names) {
+                                    alice.send("/app/leaveGroup", Json.object("group", group));
+                                    alice.next(groups);
+                                }
+                                alice.next(stats, (numbers) -> groupCount(numbers) == counted - 2, twoPublications);
+                            })));
+        }
+
+        private static int groupCount(Map<String, Object> stats) {
+            return (stats.get("groups") instanceof Number number) ? number.intValue() : -1;
+        }
+
+        static List<Exercise> authorization() {
+            return List.of(new Exercise(1, "A moderator", new Check(
+                    "bob, a moderator, and the admin clear the chat for everyone; alice may not",
+                    "Give bob the role MODERATOR, and guard /app/clearChat with @PreAuthorize(\"hasAnyRole('MODERATOR', 'ADMIN')\"); it sends everyone a HubMessage with the target \"clear\".",
+                    (hub) -> {
+                        Client alice = hub.connect("alice", "wonderland");
+                        String errors = alice.subscribe("/user/queue/errors");
+                        String messages = alice.subscribe("/topic/messages");
+                        alice.send("/app/clearChat", "{}");
+                        Checks.expectError(alice.next(errors), "forbidden");
+                        for (String user : List.of("bob", "admin")) {
+                            Client clearer = user.equals("bob") ? hub.connect("bob", "builder")
+                                    : hub.connect("admin", "letmein");
+                            clearer.send("/app/clearChat", "{}");
+                            Map<String, Object> clear = alice.next(messages);
+                            if (!"clear".equals(clear.get("target")) || !user.equals(clear.get("from"))) {
+                                throw fail("alice received " + clear + ", expected the target \"clear\" from " + user);
+                            }
+                        }
+                    })),
+                    new Exercise(2, "Audience", new Check("the tokens of POST /token name this hub as their audience",
+                            "An audience in TokenProperties (hub.token.audience=message-hub), written into the token as aud by TokenController.",
+                            (hub) -> {
+                                Object audience = Jwt.claims(hub.token("alice", "wonderland")).get("aud");
+                                if (!"message-hub".equals(audience) && !List.of("message-hub").equals(audience)) {
+                                    throw fail("the token's aud is " + audience + ", expected message-hub");
+                                }
+                            }),
+                            new Check("a token signed with the hub's key, but for another audience, is refused at the handshake",
+                                    "Require the audience in TokenConfig's decoder: a JwtAudienceValidator beside the validators it has.",
+                                    (hub) -> {
+                                        String mine = Jwt.sign("alice", "message-hub");
+                                        if (hub.handshakeStatus(null, "?access_token=" + mine) != 101) {
+                                            throw fail("a token for message-hub, signed with the chapter's development key, was refused");
+                                        }
+                                        int status = hub.handshakeStatus(null, "?access_token=" + Jwt.sign("alice", "another-app"));
+                                        if (status != 401) {
+                                            throw fail("the handshake with a token for another-app answered " + status
+                                                    + ", expected 401");
+                                        }
+                                    })),
+                    new Exercise(3, "Disconnect a user", new Check(
+                            "the admin's disconnectUser ends every connection of that user with 1008; alice may not call it",
+                            "An admin-only hub method that closes the user's WebSocketSessions (kept by a WebSocketHandlerDecorator) with CloseStatus.POLICY_VIOLATION, and answers a Sent.",
+                            (hub) -> {
+                                Client alice = hub.connect("alice", "wonderland");
+                                Client bob1 = hub.connect("bob", "builder");
+                                Client bob2 = hub.connect("bob", "builder");
+                                Client admin = hub.connect("admin", "letmein");
+                                String errors = alice.subscribe("/user/queue/errors");
+                                String messages = alice.subscribe("/topic/messages");
+                                String replies = admin.subscribe("/user/queue/replies");
+                                alice.send("/app/disconnectUser", Json.object("user", "bob"));
+                                Checks.expectError(alice.next(errors), "forbidden");
+                                admin.send("/app/disconnectUser", Json.object("user", "bob"));
+                                Checks.expectReply(admin.next(replies), 2);
+                                for (Client bob : List.of(bob1, bob2)) {
+                                    String closed = bob.awaitClosed();
+                                    if (!closed.startsWith("1008")) {
+                                        throw fail("bob's connection closed with " + closed + ", expected 1008 (policy violation)");
+                                    }
+                                }
+                                String text = "still here " + UUID.randomUUID();
+                                alice.send("/app/sendMessageToAll", Json.object("text", text));
+                                if (!text.equals(alice.next(messages).get("text"))) {
+                                    throw fail("alice's connection stopped working");
+                                }
+                            })));
+        }
+
+        /** A group's notice of a member who joined or left, as its other members get it. */
+        static void expectGroupEvent(Map<String, Object> message, String text, String group) throws Failure {
+            if (!text.equals(message.get("text")) || !group.equals(message.get("group"))
+                    || !"group".equals(message.get("target"))) {
+                throw fail("alice received " + message + ", expected text \"" + text + "\" for the group " + group);
+            }
+        }
+
+    }
+
+    /** Applies a reference solution to a copy of its chapter. */
+    static final class Solutions {
+
+        /** A hunk's header: where it starts and how many lines it has, before and after. */
+        private static final Pattern HUNK = Pattern.compile("@@ -\\d+(?:,(\\d+))? \\+\\d+(?:,(\\d+))? @@.*");
+
+        /**
+         * A fresh copy of the chapter, tests included, with the patch applied; its pom finds
+         * the course's root pom, as the chapter's does.
+         */
+        static void prepare(Path root, Path chapter, Path patch, Path copy) throws IOException {
+            if (Files.exists(copy)) {
+                try (Stream<Path> old = Files.walk(copy)) {
+                    for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            copy(chapter, copy, true);
+            apply(patch, copy);
+            Path pom = copy.resolve("pom.xml");
+            String parent = copy.relativize(root).resolve("pom.xml").toString().replace('\\', '/');
+            Files.writeString(pom, Files.readString(pom)
+                .replaceFirst("</parent>", "  <relativePath>" + parent + "</relativePath>\n  </parent>"));
+        }
+
+        /**
+         * Applies a unified diff of the folder, as {@code diff -ruN a b} writes it (and
+         * {@code git apply} reads it): every hunk's old lines must be in the file, where the
+         * hunk says or further down.
+         */
+        static void apply(Path patch, Path folder) throws IOException {
+            List<String> lines = Files.readAllLines(patch);
+            int i = 0;
+            while (i < lines.size()) {
+                if (!lines.get(i).startsWith("+++ ")) {
+                    i++;
+                    continue;
+                }
+                String name = lines.get(i++).substring(4).replaceFirst("\t.*", "").replaceFirst("^[^/]+/", "");
+                Path file = folder.resolve(name);
+                List<String> text = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file)) : new ArrayList<>();
+                int from = 0;
+                while (i < lines.size() && lines.get(i).startsWith("@@ ")) {
+                    Matcher counts = HUNK.matcher(lines.get(i++));
+                    if (!counts.matches()) {
+                        throw new IOException(patch + ": a hunk header I cannot read: " + lines.get(i - 1));
+                    }
+                    int oldLeft = (counts.group(1) != null) ? Integer.parseInt(counts.group(1)) : 1;
+                    int newLeft = (counts.group(2) != null) ? Integer.parseInt(counts.group(2)) : 1;
+                    List<String> before = new ArrayList<>();
+                    List<String> after = new ArrayList<>();
+                    while (oldLeft > 0 || newLeft > 0) {
+                        String line = lines.get(i++);
+                        if (line.startsWith("\\")) {
+                            continue; // "\ No newline at end of file"
+                        }
+                        char kind = line.isEmpty() ? ' ' : line.charAt(0);
+                        String content = line.isEmpty() ? "" : line.substring(1);
+                        if (kind != '+') {
+                            before.add(content);
+                            oldLeft--;
+                        }
+                        if (kind != '-') {
+                            after.add(content);
+                            newLeft--;
+                        }
+                    }
+                    int at = find(text, before, from);
+                    if (at < 0) {
+                        throw new IOException(patch.getFileName() + " does not apply to " + name + ": the lines "
+                                + before + " are not there");
+                    }
+                    text.subList(at, at + before.size()).clear();
+                    text.addAll(at, after);
+                    from = at + after.size();
+                }
+                Files.createDirectories(file.getParent());
+                Files.write(file, text);
+            }
+        }
+
+        private static int find(List<String> text, List<String> lines, int from) {
+            for (int at = from; at + lines.size() <= text.size(); at++) {
+                if (text.subList(at, at + lines.size()).equals(lines)) {
+                    return at;
+                }
+            }
+            return -1;
+        }
+
+    }
+
+    /**
+     * Tokens as chapter 04's hub signs them, with its development key, which is in the
+     * repository (src/main/resources/dev-keys): so a check can make a token that the hub's
+     * token endpoint would never give.
+     */
+    static final class Jwt {
+
+        static Map<String, Object> claims(String token) throws Failure {
+            String[] parts = token.split("\\.");
+            if (parts.length != 3) {
+                throw fail("the token is not a signed JWT: " + token);
+            }
+            return Json.parseObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        }
+
+        /** A token for the user, with the role USER, for this audience; valid for five minutes. */
+        static String sign(String user, String audience) throws Failure {
+            long now = System.currentTimeMillis() / 1000;
+            String header = "{\"alg\":\"RS256\"}";
+            String claims = "{\"iss\":\"message-hub\",\"sub\":" + Json.quote(user) + ",\"aud\":" + Json.quote(audience)
+                    + ",\"iat\":" + now + ",\"exp\":" + (now + 300) + ",\"roles\":[\"USER\"]}";
+            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+            String signed = base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                    + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+            try {
+                Path pem = projectRoot().resolve(Chapter.C04.module + "/src/main/resources/dev-keys/private.pem");
+                String key = Files.readString(pem).replaceAll("-----[A-Z ]+-----|\\s", "");
+                Signature rsa = Signature.getInstance("SHA256withRSA");
+                byte[] der = Base64.getDecoder().decode(key);
+                rsa.initSign(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
+                rsa.update(signed.getBytes(StandardCharsets.US_ASCII));
+                return signed + "." + base64.encodeToString(rsa.sign());
+            }
+            catch (IOException | GeneralSecurityException ex) {
+                throw fail("could not sign a token with chapter 04's development key: " + ex);
+            }
+        }
+
+    }
+
     // ---------------------------------------------------------------- talking to the app
 
     /** The app under check, from outside: HTTP, and STOMP clients that it closes after each check. */
@@ -1484,6 +1992,11 @@ public class Learn {
             return quoted.append('"').toString();
         }
 
+        /** Any JSON value: a Map, a List, a String, a Number, a Boolean or null. */
+        static Object parse(String text) {
+            return new Json(text.trim()).value();
+        }
+
         /** The object, or, for a body that is not one, the body under {@code notJson}. */
         static Map<String, Object> objectOrRaw(String text) {
             try {
@@ -1638,24 +2151,29 @@ public class Learn {
             this.url2 = url2;
         }
 
-        static RunningApp build(Path root, Path workspace, boolean twoInstances)
-                throws IOException, InterruptedException {
-            Path log = workspace.resolve("target/learn-build.log");
+        /**
+         * Builds the module (the workspace, or a chapter with a solution) and starts it. The
+         * build compiles the tests too, if the module has any, without running them.
+         */
+        static RunningApp build(Path root, Path module, boolean twoInstances) throws IOException, InterruptedException {
+            String name = root.relativize(module) + "/";
+            Path log = module.resolve("target/learn-build.log");
             Files.createDirectories(log.getParent());
-            System.out.println("Building workspace/ …");
-            Process build = new ProcessBuilder(root.resolve(wrapper()).toString(), "-q", "-pl", "workspace", "-DskipTests",
-                    "package")
+            System.out.println("Building " + name + " …");
+            Process build = new ProcessBuilder(root.resolve(wrapper()).toString(), "-q", "-f",
+                    module.resolve("pom.xml").toString(), "-DskipTests", "package")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
             if (build.waitFor() != 0) {
-                System.out.println("workspace/ does not build. The compiler says (all of it in workspace/target/learn-build.log):");
+                System.out.println(name + " does not build. The compiler says (all of it in " + name
+                        + "target/learn-build.log):");
                 tail(log, 30);
                 return null;
             }
             Path jar;
-            try (Stream<Path> files = Files.list(workspace.resolve("target"))) {
+            try (Stream<Path> files = Files.list(module.resolve("target"))) {
                 jar = files.filter((file) -> file.toString().endsWith(".jar")).findFirst().orElseThrow();
             }
             int first = freePort();
@@ -1663,21 +2181,22 @@ public class Learn {
             RunningApp running = new RunningApp("http://127.0.0.1:" + first,
                     twoInstances ? "http://127.0.0.1:" + second : null);
             // The first instance starts the development Redis or broker; the second uses it.
-            if (!running.start(jar, workspace, first, "instance-1")
-                    || (twoInstances && !running.start(jar, workspace, second, "instance-2"))) {
+            if (!running.start(jar, module, name, first, "instance-1")
+                    || (twoInstances && !running.start(jar, module, name, second, "instance-2"))) {
                 running.close();
                 return null;
             }
             return running;
         }
 
-        private boolean start(Path jar, Path workspace, int port, String name) throws IOException, InterruptedException {
-            Path appLog = workspace.resolve("target/learn-" + name + ".log");
+        private boolean start(Path jar, Path module, String moduleName, int port, String name)
+                throws IOException, InterruptedException {
+            Path appLog = module.resolve("target/learn-" + name + ".log");
             System.out.println("Starting " + name + " on port " + port + " …");
             List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", jar.toString(), "--server.port=" + port,
                     "--server.address=127.0.0.1", "--hub.instance.name=" + name));
             command.addAll(this.passcodes);
-            Process app = new ProcessBuilder(command).directory(workspace.toFile())
+            Process app = new ProcessBuilder(command).directory(module.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(appLog.toFile())
                 .start();
@@ -1686,8 +2205,8 @@ public class Learn {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!app.isAlive()) {
-                    System.out.println("The app stopped as it started. Its last lines (all of them in workspace/target/"
-                            + appLog.getFileName() + "):");
+                    System.out.println("The app stopped as it started. Its last lines (all of them in " + moduleName
+                            + "target/" + appLog.getFileName() + "):");
                     tail(appLog, 30);
                     return false;
                 }
@@ -1701,8 +2220,8 @@ public class Learn {
                     Thread.sleep(250); // not up yet: poll again
                 }
             }
-            System.out.println("The app did not answer within two minutes; see workspace/target/" + appLog.getFileName()
-                    + ".");
+            System.out.println("The app did not answer within two minutes; see " + moduleName + "target/"
+                    + appLog.getFileName() + ".");
             return false;
         }
 
@@ -1768,13 +2287,14 @@ public class Learn {
 
     }
 
-    record Options(String command, String chapterNumber, String url, String url2, boolean all) {
+    record Options(String command, String chapterNumber, Integer exercise, String url, String url2, boolean all) {
 
         static Options parse(String[] args) {
             if (args.length == 0) {
                 throw usage("say what to do");
             }
             String chapter = null;
+            String exercise = null;
             String url = null;
             String url2 = null;
             boolean all = false;
@@ -1784,10 +2304,28 @@ public class Learn {
                     case "--url" -> url = args[++i];
                     case "--url2" -> url2 = args[++i];
                     case "--chapter" -> chapter = args[++i];
-                    default -> chapter = args[i];
+                    case "--exercise" -> exercise = args[++i];
+                    default -> {
+                        // "solution 01 2": the chapter, then the exercise
+                        if (chapter == null) {
+                            chapter = args[i];
+                        }
+                        else {
+                            exercise = args[i];
+                        }
+                    }
                 }
             }
-            return new Options(args[0], chapter, url, url2, all);
+            return new Options(args[0], chapter, (exercise != null) ? exerciseNumber(exercise) : null, url, url2, all);
+        }
+
+        private static int exerciseNumber(String text) {
+            try {
+                return Integer.parseInt(text);
+            }
+            catch (NumberFormatException ex) {
+                throw usage("an exercise is a number, such as 2, not " + text);
+            }
         }
 
         Optional<Chapter> chapter() {
@@ -1802,7 +2340,9 @@ public class Learn {
                 Usage: java course-checks/Learn.java start NN      your workspace/ for chapter NN, from chapter NN-1
                        java course-checks/Learn.java check [--all] builds and starts workspace/, checks its lesson
                        java course-checks/Learn.java reset         workspace/ as "start" left it (yours is kept)
-                       java course-checks/Learn.java list          the chapters and their checks""");
+                       java course-checks/Learn.java list          the chapters, their checks and exercises
+                       java course-checks/Learn.java check --exercise K   exercise K of workspace/'s chapter
+                       java course-checks/Learn.java solution NN K        chapter NN with exercise K's solution, checked""");
         System.exit(2);
         return new IllegalArgumentException(problem);
     }
