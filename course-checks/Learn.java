@@ -48,6 +48,7 @@ import java.util.stream.Stream;
  * java course-checks/Learn.java start 02    workspace/ = chapter 01, ready to become your 02
  * java course-checks/Learn.java check       builds and starts workspace/, checks chapter 02's lesson
  * java course-checks/Learn.java check --all every check, not only up to the first that fails
+ * java course-checks/Learn.java check --watch   checks again each time you save a file
  * java course-checks/Learn.java reset       workspace/ back to where "start" left it (the old one is kept)
  * java course-checks/Learn.java list        the chapters, their checks and their exercises
  * java course-checks/Learn.java check --exercise 2   exercise 2 of workspace/'s chapter, and its lesson
@@ -230,7 +231,50 @@ public class Learn {
         }
         Path workspace = root.resolve("workspace");
         Chapter chapter = options.chapter().isPresent() ? options.chapter().get() : workspaceChapter(workspace);
+        if (options.watch) {
+            return watch(root, workspace, chapter, options.exercise, options.all);
+        }
         return buildAndCheck(root, workspace, chapter, options.exercise, options.all);
+    }
+
+    /**
+     * Checks, and checks again each time a file of the workspace changes, as
+     * {@code rustlings watch} does, until Ctrl-C. It looks at the files' sizes and times
+     * twice a second rather than asking the operating system to tell it: that works the
+     * same on every system and every kind of folder.
+     */
+    static int watch(Path root, Path workspace, Chapter chapter, Integer exercise, boolean all) throws Exception {
+        while (true) {
+            String checked = filesOf(workspace);
+            buildAndCheck(root, workspace, chapter, exercise, all);
+            System.out.println();
+            System.out.println("Watching workspace/: the checks run again when you save a file. Ctrl-C stops.");
+            String now = checked;
+            while (now.equals(checked)) {
+                Thread.sleep(500);
+                now = filesOf(workspace);
+            }
+            // An editor may save several files at once: wait until they have all changed.
+            for (String settled = ""; !settled.equals(now); now = filesOf(workspace)) {
+                settled = now;
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** Every source file of the workspace, with its size and time: what a change changes. */
+    private static String filesOf(Path workspace) throws IOException {
+        StringBuilder files = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(workspace)) {
+            for (Path file : walk.filter(Files::isRegularFile)
+                .filter((file) -> !workspace.relativize(file).startsWith("target"))
+                .sorted()
+                .toList()) {
+                files.append(file).append(' ').append(Files.size(file)).append(' ')
+                    .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+            }
+        }
+        return files.toString();
     }
 
     /**
@@ -2303,7 +2347,8 @@ public class Learn {
 
     }
 
-    record Options(String command, String chapterNumber, Integer exercise, String url, String url2, boolean all) {
+    record Options(String command, String chapterNumber, Integer exercise, String url, String url2, boolean all,
+            boolean watch) {
 
         static Options parse(String[] args) {
             if (args.length == 0) {
@@ -2314,9 +2359,11 @@ public class Learn {
             String url = null;
             String url2 = null;
             boolean all = false;
+            boolean watch = false;
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
                     case "--all" -> all = true;
+                    case "--watch" -> watch = true;
                     case "--url" -> url = args[++i];
                     case "--url2" -> url2 = args[++i];
                     case "--chapter" -> chapter = args[++i];
@@ -2332,7 +2379,8 @@ public class Learn {
                     }
                 }
             }
-            return new Options(args[0], chapter, (exercise != null) ? exerciseNumber(exercise) : null, url, url2, all);
+            return new Options(args[0], chapter, (exercise != null) ? exerciseNumber(exercise) : null, url, url2, all,
+                    watch);
         }
 
         private static int exerciseNumber(String text) {
@@ -2354,7 +2402,7 @@ public class Learn {
         System.err.println("Learn: " + problem + ".");
         System.err.println("""
                 Usage: java course-checks/Learn.java start NN      your workspace/ for chapter NN, from chapter NN-1
-                       java course-checks/Learn.java check [--all] builds and starts workspace/, checks its lesson
+                       java course-checks/Learn.java check [--all] [--watch]  builds and starts workspace/, checks its lesson
                        java course-checks/Learn.java reset         workspace/ as "start" left it (yours is kept)
                        java course-checks/Learn.java list          the chapters, their checks and exercises
                        java course-checks/Learn.java check --exercise K   exercise K of workspace/'s chapter

@@ -1,9 +1,11 @@
 package com.example.course;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The learner's workspace of {@code course-checks/Learn.java}: {@code start} gives the
@@ -77,6 +80,57 @@ class LearnTests {
         for (String chapter : List.of("01", "02", "03", "04", "05", "06", "07")) {
             assertThat(list).containsPattern("Chapter " + chapter + " · [^\n]*\n  · ");
         }
+    }
+
+    @Test
+    void checkWatchChecksAgainWhenAFileIsSaved() throws Exception {
+        fakeCourse();
+        // A wrapper whose every build fails at once: enough to see each round of checks.
+        Path wrapper = this.root.resolve("mvnw");
+        Files.writeString(wrapper, "#!/bin/sh\necho 'no build here'\nexit 1\n");
+        assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+        learn("start", "02");
+        Process watch = new ProcessBuilder(java(), Course.ROOT.resolve("course-checks/Learn.java").toString(), "check",
+                "--watch")
+            .directory(this.root.toFile())
+            .redirectErrorStream(true)
+            .start();
+        StringBuffer said = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try {
+                watch.getInputStream().transferTo(new OutputStream() {
+
+                    @Override
+                    public void write(int b) {
+                        said.append((char) b);
+                    }
+
+                });
+            }
+            catch (IOException ex) {
+                // the process was stopped
+            }
+        });
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                .until(() -> rounds(said) == 1 && said.toString().contains("Watching"));
+            Files.writeString(this.root.resolve("workspace/src/main/java/com/example/hub/Mine.java"), "class Mine {}");
+            await().atMost(Duration.ofSeconds(60)).until(() -> rounds(said) == 2);
+        }
+        finally {
+            watch.destroyForcibly().waitFor();
+            reader.join();
+        }
+        assertThat(said.toString()).contains("does not build");
+    }
+
+    private static int rounds(StringBuffer said) {
+        return said.toString().split("Building workspace/", -1).length - 1;
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** A course folder with the wrapper and chapter 01's real sources. */
