@@ -80,13 +80,10 @@ class BrokerOutageTests {
                 for (HubTestClient client : List.of(aliceOnA, bobOnB)) {
                     await().atMost(HubTestClient.TIMEOUT).until(() -> !client.isConnected());
                     // Spring closes a client's WebSocket right after the relay's ERROR,
-                    // and
-                    // its session decorator drops a frame still queued behind another
-                    // send
+                    // and its session decorator drops a frame still queued behind a send
                     // under way then, such as the statistics: the ERROR is usually there,
-                    // and
-                    // what a page hears on its next try, below, tells the user in any
-                    // case.
+                    // and what a page hears on its next try, below, tells the user in
+                    // any case.
                     assertThat(client.errorFrames()).isSubsetOf("Connection to broker closed.");
                 }
                 for (HubInstance instance : List.of(a, b)) {
