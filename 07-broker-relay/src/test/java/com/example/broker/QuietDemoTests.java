@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.logging.LoggingSystem;
 
+import com.example.production.DevelopmentKeyCheck;
 import com.example.support.CapturedLog;
 import com.example.support.HubInstance;
 import com.example.support.HubTestClient;
@@ -28,14 +29,23 @@ class QuietDemoTests {
 
     private static final Logger ARTEMIS = (Logger) LoggerFactory.getLogger("org.apache.activemq");
 
+    /**
+     * Quiet in the tests' settings (config/application.properties), not in the demo's.
+     */
+    private static final Logger DEVELOPMENT_KEYS = (Logger) LoggerFactory.getLogger(DevelopmentKeyCheck.class);
+
     @Test
     void theBrokerAndTwoInstancesStartAndServeTwoPagesWithoutAWarning() throws Exception {
-        Level before = ARTEMIS.getLevel();
+        Level artemisBefore = ARTEMIS.getLevel();
+        Level developmentKeysBefore = DEVELOPMENT_KEYS.getLevel();
         // Spring Boot would set its logging up again for each instance, and drop what
         // captures the log: here the levels stay as the test sets them.
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try (CapturedLog log = CapturedLog.everything(Level.WARN); TestBroker broker = TestBroker.start()) {
+            // As the demo's terminals have them, whatever tests ran before in this JVM
+            // set.
             ARTEMIS.setLevel(Level.WARN);
+            DEVELOPMENT_KEYS.setLevel(Level.WARN);
             try (HubInstance a = HubInstance.start("quiet-a", broker);
                     HubInstance b = HubInstance.start("quiet-b", broker)) {
                 String[] thePagesTopics = { "/topic/messages", "/topic/connections", "/topic/stats",
@@ -60,7 +70,8 @@ class QuietDemoTests {
         }
         finally {
             System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
-            ARTEMIS.setLevel(before);
+            ARTEMIS.setLevel(artemisBefore);
+            DEVELOPMENT_KEYS.setLevel(developmentKeysBefore);
         }
     }
 
