@@ -2,11 +2,15 @@ package com.example.course;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The repository the checks read: its chapters and its Markdown files. */
 final class Course {
@@ -44,6 +48,27 @@ final class Course {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * The command that runs {@code course-checks/Learn.java} with these arguments, on the
+     * JDK that runs the tests.
+     */
+    static List<String> learnCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                ROOT.resolve("course-checks/Learn.java").toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs {@code Learn.java} in the directory, and what it said, once it succeeded. */
+    static String learn(Path directory, String... args) throws IOException, InterruptedException {
+        Process learn = new ProcessBuilder(learnCommand(args)).directory(directory.toFile())
+            .redirectErrorStream(true)
+            .start();
+        String said = new String(learn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(learn.waitFor()).as(said).isZero();
+        return said;
     }
 
     static String read(Path file) {

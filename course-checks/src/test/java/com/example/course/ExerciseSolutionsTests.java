@@ -1,7 +1,6 @@
 package com.example.course;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ class ExerciseSolutionsTests {
 
     @Test
     void everyExerciseOfAGuideHasACheckAndASolution() throws Exception {
-        String list = learn("list");
+        String list = Course.learn(Course.ROOT, "list");
         for (String chapter : Course.chapters()) {
             String number = chapter.substring(0, 2);
             if (WITHOUT_CHECKS.contains(number)) {
@@ -51,17 +50,19 @@ class ExerciseSolutionsTests {
                 .as("the exercises of docs/%s.md and of Learn.java list", chapter)
                 .isNotEmpty()
                 .isEqualTo(titles(LISTED_EXERCISE, (next < 0) ? listed : listed.substring(0, next)));
-            for (String exercise : titles(GUIDE_EXERCISE, exercises).keySet()) {
-                assertThat(solution(chapter, exercise)).as("the solution of exercise %s of %s", exercise, chapter)
-                    .isNotNull();
-            }
+            List<String> solved = solutions().stream()
+                .filter((solution) -> solution[0].equals(number))
+                .map((solution) -> solution[1])
+                .toList();
+            assertThat(solved).as("the exercises of %s with a solution", chapter)
+                .containsAll(titles(GUIDE_EXERCISE, exercises).keySet());
         }
     }
 
     @ParameterizedTest(name = "chapter {0}, exercise {1}")
     @MethodSource("solutions")
     void aSolutionPassesItsCheckAndTheLesson(String chapter, String exercise) throws Exception {
-        String said = learn("solution", chapter, exercise);
+        String said = Course.learn(Course.ROOT, "solution", chapter, exercise);
         assertThat(said).as(said).contains("✔").doesNotContain("✘");
     }
 
@@ -89,29 +90,6 @@ class ExerciseSolutionsTests {
             titles.put(matcher.group(1), matcher.group(2).replace("`", ""));
         }
         return titles;
-    }
-
-    private static Path solution(String chapter, String exercise) throws IOException {
-        Path folder = Course.ROOT.resolve("docs/solutions/" + chapter);
-        if (!Files.isDirectory(folder)) {
-            return null;
-        }
-        try (Stream<Path> patches = Files.list(folder)) {
-            return patches.filter((patch) -> patch.getFileName().toString().startsWith(exercise + "-"))
-                .findFirst()
-                .orElse(null);
-        }
-    }
-
-    private static String learn(String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(
-                List.of(java, Course.ROOT.resolve("course-checks/Learn.java").toString()));
-        command.addAll(List.of(args));
-        Process learn = new ProcessBuilder(command).directory(Course.ROOT.toFile()).redirectErrorStream(true).start();
-        String said = new String(learn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(learn.waitFor()).as(said).isZero();
-        return said;
     }
 
 }

@@ -2,11 +2,9 @@ package com.example.course;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -90,9 +88,7 @@ class LearnTests {
         Files.writeString(wrapper, "#!/bin/sh\necho 'no build here'\nexit 1\n");
         assertThat(wrapper.toFile().setExecutable(true)).isTrue();
         learn("start", "02");
-        Process watch = new ProcessBuilder(java(), Course.ROOT.resolve("course-checks/Learn.java").toString(), "check",
-                "--watch")
-            .directory(this.root.toFile())
+        Process watch = new ProcessBuilder(Course.learnCommand("check", "--watch")).directory(this.root.toFile())
             .redirectErrorStream(true)
             .start();
         StringBuffer said = new StringBuffer();
@@ -129,10 +125,6 @@ class LearnTests {
         return said.toString().split("Building workspace/", -1).length - 1;
     }
 
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
     /** A course folder with the wrapper and chapter 01's real sources. */
     private void fakeCourse() throws IOException {
         Files.writeString(this.root.resolve("mvnw"), "");
@@ -145,14 +137,7 @@ class LearnTests {
     }
 
     private String learn(String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(
-                List.of(java, Course.ROOT.resolve("course-checks/Learn.java").toString()));
-        command.addAll(List.of(args));
-        Process learn = new ProcessBuilder(command).directory(this.root.toFile()).redirectErrorStream(true).start();
-        String said = new String(learn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(learn.waitFor()).as(said).isZero();
-        return said;
+        return Course.learn(this.root, args);
     }
 
 }
